@@ -1,0 +1,13 @@
+package com.nightshift;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * The Spring application behind every command. Started by {@link com.nightshift.cli.NightshiftCli},
+ * never on its own, so that the command decides whether a web server and the schedules run.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class NightshiftApplication {
+}

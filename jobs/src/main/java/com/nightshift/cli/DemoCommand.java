@@ -1,0 +1,71 @@
+package com.nightshift.cli;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+
+import com.nightshift.demo.DemoChain;
+import com.nightshift.demo.DemoOutputs;
+import com.nightshift.demo.DemoPlan;
+import com.nightshift.ops.JobRunner;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "demo", description = "Run everything on the embedded default with a generated demo chain, "
+        + "show where the results are, then serve until Ctrl-C.")
+final class DemoCommand implements Callable<Integer> {
+
+    private final CliSession session;
+
+    DemoCommand(CliSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Engine engine = session.startEngine(EngineMode.SERVER);
+        try {
+            engine.embeddedServers().forEach((service, address) ->
+                    session.out().printf("Embedded %-10s %s%n", service, address));
+            LocalDate lastDate = LocalDate.now(GenerateCommand.CHAIN_ZONE).minusDays(1);
+            engine.bean(DemoChain.class).generateIfEmpty(lastDate).ifPresentOrElse(
+                    summary -> session.out().printf("Generated the demo chain: %,d order lines in %,d orders, "
+                            + "amount %s, in %.1f s%n", summary.lines(), summary.orders(),
+                            summary.amount().toPlainString(), summary.took().toMillis() / 1000.0),
+                    () -> session.out().println("The database already has orders: keeping them."));
+            boolean allCompleted = runJobs(engine, lastDate);
+            printOutputs(engine);
+            session.out().printf("Serving on http://localhost:%s ; Ctrl-C stops it.%n",
+                    engine.property("local.server.port", "?"));
+            if (!allCompleted) {
+                session.err().println("nightshift: a demo job did not complete (see above)");
+            }
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+        engine.serveUntilStopped();
+        return ExitCodes.OK;
+    }
+
+    private boolean runJobs(Engine engine, LocalDate lastDate) throws Exception {
+        boolean allCompleted = true;
+        for (Map.Entry<String, Map<String, String>> job : DemoPlan.jobs(lastDate).entrySet()) {
+            JobExecution execution = engine.bean(JobRunner.class).run(job.getKey(), job.getValue());
+            new JobOutcome(execution).print(session.out());
+            allCompleted &= execution.getStatus() == BatchStatus.COMPLETED;
+        }
+        return allCompleted;
+    }
+
+    private void printOutputs(Engine engine) {
+        session.out().println("Outputs:");
+        for (DemoOutputs.Output output : engine.bean(DemoOutputs.class).list()) {
+            session.out().printf("  %-8s %-40s %,12d %s%n", output.kind(), output.where(), output.count(),
+                    output.unit());
+        }
+    }
+}

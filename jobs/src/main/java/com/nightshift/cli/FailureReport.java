@@ -1,0 +1,34 @@
+package com.nightshift.cli;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+
+import com.nightshift.config.InfrastructureUnavailableException;
+import com.nightshift.ops.MalformedJobParameterException;
+import com.nightshift.ops.UnknownJobException;
+
+/**
+ * Turns a failure into what the operator sees: one line saying what is wrong, and an exit code. Only
+ * failures that are not the operator's doing point to the log file for their stack trace.
+ */
+record FailureReport(int exitCode, String line) {
+
+    static FailureReport of(Throwable failure, String logFile) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnknownJobException || cause instanceof MalformedJobParameterException
+                    || cause instanceof InvalidJobParametersException || cause instanceof IllegalArgumentException) {
+                return new FailureReport(ExitCodes.USAGE, cause.getMessage());
+            }
+            if (cause instanceof InfrastructureUnavailableException) {
+                return new FailureReport(ExitCodes.UNAVAILABLE, cause.getMessage());
+            }
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
+                return new FailureReport(ExitCodes.UNAVAILABLE, "cannot connect: " + cause.getMessage());
+            }
+        }
+        return new FailureReport(ExitCodes.FAILED, failure.getClass().getSimpleName() + ": " + failure.getMessage()
+                + " (details in " + logFile + ")");
+    }
+}

@@ -1,0 +1,105 @@
+package com.nightshift.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code nightshift} command line: {@code demo}, {@code generate}, {@code run}, {@code serve} and
+ * {@code help}. Arguments of the form {@code --some.setting=value} (a dotted name) are engine settings,
+ * passed to Spring like any other property source; everything else is the command and its options.
+ */
+@Command(name = "nightshift",
+        description = "Batch reporting and scheduled maintenance engine for store chains.",
+        subcommands = {DemoCommand.class, GenerateCommand.class, RunCommand.class, ServeCommand.class,
+                CommandLine.HelpCommand.class},
+        footer = {"", "Engine settings are given as --name=value with a dotted name, e.g. "
+                + "--spring.datasource.url=jdbc:postgresql://db/chain, or as environment variables."})
+public final class NightshiftCli implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(NightshiftCli.class);
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        int exitCode = execute(args, System.out, System.err);
+        System.exit(exitCode);
+    }
+
+    /** Runs one command line and returns its exit code; never throws. */
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        List<String> springArguments = new ArrayList<>();
+        List<String> commandArguments = new ArrayList<>();
+        for (String arg : args) {
+            (isEngineSetting(arg) ? springArguments : commandArguments).add(arg);
+        }
+        CliSession session = new CliSession(List.copyOf(springArguments), outWriter, errWriter);
+        CommandLine commandLine = new CommandLine(new NightshiftCli(), new SessionFactory(session))
+                .setOut(outWriter)
+                .setErr(errWriter)
+                .setParameterExceptionHandler((e, ignored) -> usageError(e, errWriter))
+                .setExecutionExceptionHandler((e, ignored, result) -> failure(e, session, errWriter));
+        try {
+            return commandLine.execute(commandArguments.toArray(String[]::new));
+        } finally {
+            outWriter.flush();
+            errWriter.flush();
+        }
+    }
+
+    /** Without a command there is nothing to do: show what there is, and fail so a script notices. */
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new CommandLine.ParameterException(spec.commandLine(), "no command given");
+    }
+
+    static boolean isEngineSetting(String arg) {
+        int equals = arg.indexOf('=');
+        return arg.startsWith("--") && equals > 2 && arg.substring(2, equals).contains(".");
+    }
+
+    private static int usageError(CommandLine.ParameterException e, PrintWriter err) {
+        String command = e.getCommandLine().getCommandName();
+        String message = e instanceof CommandLine.UnmatchedArgumentException unmatched
+                && e.getCommandLine().getCommandSpec().parent() == null
+                ? "unknown command '" + unmatched.getUnmatched().get(0) + "'"
+                : e.getMessage();
+        String hint = "nightshift".equals(command) ? "nightshift help" : "nightshift help " + command;
+        err.println("nightshift: " + message + " (see '" + hint + "')");
+        return ExitCodes.USAGE;
+    }
+
+    private static int failure(Exception e, CliSession session, PrintWriter err) {
+        FailureReport report = FailureReport.of(e, LogFile.of(session.springArguments()));
+        if (report.exitCode() == ExitCodes.FAILED) {
+            log.error("Command failed", e);
+        }
+        err.println("nightshift: " + report.line());
+        return report.exitCode();
+    }
+
+    /** Builds each command with the session it needs. */
+    private record SessionFactory(CliSession session) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            try {
+                return type.getDeclaredConstructor(CliSession.class).newInstance(session);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(type);
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package com.nightshift.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+
+import com.nightshift.ops.JobParametersParser;
+import com.nightshift.ops.JobRunner;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "run", description = "Run one job now, in this process; exit 0 if it completed, 1 if not.")
+final class RunCommand implements Callable<Integer> {
+
+    private final CliSession session;
+
+    @Parameters(index = "0", paramLabel = "JOB", description = "The job to run.")
+    String job;
+
+    @Parameters(index = "1..*", paramLabel = "KEY=VALUE", description = "Job parameters.")
+    List<String> parameters = new ArrayList<>();
+
+    RunCommand(CliSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, String> jobParameters = JobParametersParser.toMap(parameters);
+        try (Engine engine = session.startEngine(EngineMode.ONE_SHOT)) {
+            JobExecution execution = engine.bean(JobRunner.class).run(job, jobParameters);
+            new JobOutcome(execution).print(session.out());
+            return execution.getStatus() == BatchStatus.COMPLETED ? ExitCodes.OK : ExitCodes.FAILED;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package com.nightshift.cli;
+
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "serve", description = "Run the engine until stopped: schedules, API and console.")
+final class ServeCommand implements Callable<Integer> {
+
+    private final CliSession session;
+
+    ServeCommand(CliSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Engine engine = session.startEngine(EngineMode.SERVER);
+        session.out().printf("Nightshift is serving on port %s; Ctrl-C stops it.%n",
+                engine.property("local.server.port", "?"));
+        engine.serveUntilStopped();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,56 @@
+package com.nightshift.embedded;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL server run from binaries carried in the jar. Its data directory is kept between
+ * runs, so the demo's database survives a restart.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /**
+     * @param directory holds the cluster's data ({@code data/}) and the unpacked binaries ({@code binaries/})
+     * @param port      0 for any free port
+     */
+    public static EmbeddedPostgresServer start(Path directory, int port) throws IOException {
+        Path binaries = Files.createDirectories(directory.resolve("binaries"));
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(directory.resolve("data"))
+                .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(binaries.toFile())
+                .setPort(FreePort.orAny(port))
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("shared_buffers", "256MB")
+                .setServerConfig("max_wal_size", "4GB")
+                .setRegisterShutdownHook(true)
+                .start();
+        return new EmbeddedPostgresServer(postgres);
+    }
+
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    public String username() {
+        return "postgres";
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}
