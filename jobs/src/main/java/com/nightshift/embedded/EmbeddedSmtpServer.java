@@ -1,7 +1,8 @@
 package com.nightshift.embedded;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +12,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.subethamail.smtp.MessageContext;
+import org.subethamail.smtp.helper.SimpleMessageListener;
 import org.subethamail.smtp.server.SMTPServer;
 
 /**
@@ -37,7 +38,7 @@ public final class EmbeddedSmtpServer implements AutoCloseable {
         SMTPServer server = SMTPServer.port(FreePort.orAny(port))
                 .bindAddress(InetAddress.getLoopbackAddress())
                 .hostName("nightshift-embedded-smtp")
-                .messageHandler(drop::file)
+                .simpleMessageListener(drop)
                 .build();
         server.start();
         return new EmbeddedSmtpServer(server, mailDir);
@@ -57,39 +58,34 @@ public final class EmbeddedSmtpServer implements AutoCloseable {
     }
 
     /** Writes each message under a temporary name first, so a reader never sees half a file. */
-    private record MailDrop(Path dir, AtomicLong sequence) {
+    private static final class MailDrop implements SimpleMessageListener {
+
+        private final Path dir;
+        private final AtomicLong sequence = new AtomicLong();
 
         MailDrop(Path dir) {
-            this(dir, new AtomicLong());
+            this.dir = dir;
         }
 
-        void file(MessageContext context, String from, String recipient, byte[] data) {
+        @Override
+        public boolean accept(String from, String recipient) {
+            return true;
+        }
+
+        @Override
+        public void deliver(String from, String recipient, InputStream data) throws IOException {
             String envelope = "Return-Path: <" + from + ">\r\nDelivered-To: " + recipient + "\r\n";
             String name = LocalDateTime.now().format(FILE_TIME) + "-" + sequence.incrementAndGet() + "-"
                     + recipient.replaceAll("[^A-Za-z0-9@._-]", "_") + ".eml";
             Path partial = dir.resolve(name + ".part");
-            try {
-                Files.write(partial, concat(envelope.getBytes(StandardCharsets.US_ASCII), data));
-                Files.move(partial, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                out.write(envelope.getBytes(StandardCharsets.US_ASCII));
+                data.transferTo(out);
             } catch (IOException e) {
-                deleteQuietly(partial);
-                throw new UncheckedIOException("cannot file mail for " + recipient + " in " + dir, e);
+                Files.deleteIfExists(partial);
+                throw e;
             }
-        }
-
-        private static byte[] concat(byte[] head, byte[] body) {
-            byte[] all = new byte[head.length + body.length];
-            System.arraycopy(head, 0, all, 0, head.length);
-            System.arraycopy(body, 0, all, head.length, body.length);
-            return all;
-        }
-
-        private static void deleteQuietly(Path path) {
-            try {
-                Files.deleteIfExists(path);
-            } catch (IOException ignored) {
-                // the original failure is the one worth reporting
-            }
+            Files.move(partial, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
         }
     }
 }

@@ -1,0 +1,28 @@
+package com.nightshift.support;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.nightshift.NightshiftApplication;
+
+/**
+ * Base of tests that need the engine's application context on the real (embedded) servers. Contexts
+ * with the same configuration are cached and shared across test classes by Spring's test framework.
+ */
+@SpringBootTest(classes = NightshiftApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {"spring.quartz.auto-startup=false", "spring.main.banner-mode=off"})
+public abstract class IntegrationTest {
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        TestServers servers = TestServers.get();
+        registry.add("spring.datasource.url", servers::jdbcUrl);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.data.redis.host", () -> "127.0.0.1");
+        registry.add("spring.data.redis.port", () -> servers.redis().port());
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", servers::smtpPort);
+        registry.add("nightshift.data-dir", () -> servers.dataDir().toString());
+    }
+}

@@ -1,0 +1,96 @@
+package com.nightshift.support;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged {@code nightshift.jar} run as a separate process, the way an operator runs it. */
+public final class JarProcess implements AutoCloseable {
+
+    private final Process process;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final List<String> seen = new ArrayList<>();
+
+    private JarProcess(Process process) {
+        this.process = process;
+        Thread reader = new Thread(this::pump, "jar-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    public static JarProcess start(Path workingDirectory, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-jar", jar()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command)
+                .directory(workingDirectory.toFile())
+                .redirectErrorStream(true)
+                .start();
+        return new JarProcess(process);
+    }
+
+    /** Waits for a line containing {@code text}; returns every line printed up to it. */
+    public List<String> awaitLine(String text, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(1, TimeUnit.SECONDS);
+            if (line != null) {
+                seen.add(line);
+                if (line.contains(text)) {
+                    return List.copyOf(seen);
+                }
+            } else if (!process.isAlive() && lines.isEmpty()) {
+                break;
+            }
+        }
+        throw new AssertionError("no line containing '" + text + "' within " + timeout + "; output:\n"
+                + String.join("\n", seen));
+    }
+
+    /** Asks the process to stop as Ctrl-C would, and returns its exit code. */
+    public int stop(Duration timeout) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the process did not stop within " + timeout);
+        }
+        return process.exitValue();
+    }
+
+    private void pump() {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lines.add(line);
+            }
+        } catch (IOException ignored) {
+            // the process ended
+        }
+    }
+
+    private static String jar() {
+        String jar = System.getProperty("nightshift.jar");
+        if (jar == null) {
+            throw new IllegalStateException("system property nightshift.jar is not set: run through Maven's verify");
+        }
+        return jar;
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+}

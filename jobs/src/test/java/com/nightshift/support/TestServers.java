@@ -1,0 +1,105 @@
+package com.nightshift.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.nightshift.embedded.EmbeddedPostgresServer;
+import com.nightshift.embedded.EmbeddedRedisServer;
+import com.nightshift.embedded.EmbeddedSmtpServer;
+
+/**
+ * The real servers the tests talk to, started once per test JVM on free ports and shared: the same
+ * embedded PostgreSQL, Redis and SMTP server classes the engine's embedded default uses.
+ */
+public final class TestServers {
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static TestServers instance;
+
+    private final Path root;
+    private final EmbeddedPostgresServer postgres;
+    private final EmbeddedRedisServer redis;
+    private final EmbeddedSmtpServer smtp;
+
+    private TestServers(Path root) throws IOException {
+        this.root = root;
+        this.postgres = EmbeddedPostgresServer.start(root.resolve("postgres"), 0);
+        this.redis = EmbeddedRedisServer.start(root.resolve("redis"), 0);
+        this.smtp = EmbeddedSmtpServer.start(root.resolve("data/mail"), 0);
+    }
+
+    public static synchronized TestServers get() {
+        if (instance == null) {
+            try {
+                Path root = Files.createTempDirectory("nightshift-test-");
+                instance = new TestServers(root);
+                Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "test-servers-stop"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return instance;
+    }
+
+    /** The shared database that Spring contexts in tests use. */
+    public String jdbcUrl() {
+        return postgres.jdbcUrl();
+    }
+
+    /** A new, empty database on the same server, for tests that need one of their own. */
+    public String newDatabase(String prefix) {
+        String name = prefix + "_" + DATABASES.incrementAndGet();
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), "postgres", null);
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test database " + name, e);
+        }
+        return postgres.jdbcUrl().replace("/postgres?", "/" + name + "?");
+    }
+
+    public EmbeddedRedisServer redis() {
+        return redis;
+    }
+
+    public int smtpPort() {
+        return smtp.port();
+    }
+
+    /** The data directory tests give the engine; mail received by the SMTP server lands in its mail folder. */
+    public Path dataDir() {
+        return root.resolve("data");
+    }
+
+    /** Engine settings, as command-line arguments, that point it at these servers. */
+    public List<String> engineArguments(String jdbcUrl) {
+        List<String> arguments = new ArrayList<>();
+        arguments.add("--spring.datasource.url=" + jdbcUrl);
+        arguments.add("--spring.datasource.username=postgres");
+        arguments.add("--spring.data.redis.host=127.0.0.1");
+        arguments.add("--spring.data.redis.port=" + redis.port());
+        arguments.add("--spring.mail.host=127.0.0.1");
+        arguments.add("--spring.mail.port=" + smtp.port());
+        arguments.add("--nightshift.data-dir=" + dataDir());
+        return arguments;
+    }
+
+    private void stop() {
+        try {
+            smtp.close();
+            redis.close();
+            postgres.close();
+        } catch (IOException ignored) {
+            // the JVM is exiting; the temporary folder goes with the machine
+        }
+    }
+}
