@@ -8,6 +8,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 
 import com.nightshift.demo.DemoChain;
+import com.nightshift.demo.DemoFigures;
 import com.nightshift.demo.DemoOutputs;
 import com.nightshift.demo.DemoPlan;
 import com.nightshift.ops.JobRunner;
@@ -37,6 +38,7 @@ final class DemoCommand implements Callable<Integer> {
                             summary.amount().toPlainString(), summary.took().toMillis() / 1000.0),
                     () -> session.out().println("The database already has orders: keeping them."));
             boolean allCompleted = runJobs(engine, lastDate);
+            printFigures(engine, lastDate);
             printOutputs(engine);
             session.out().printf("Serving on http://localhost:%s ; Ctrl-C stops it.%n",
                     engine.property("local.server.port", "?"));
@@ -53,12 +55,20 @@ final class DemoCommand implements Callable<Integer> {
 
     private boolean runJobs(Engine engine, LocalDate lastDate) throws Exception {
         boolean allCompleted = true;
-        for (Map.Entry<String, Map<String, String>> job : DemoPlan.jobs(lastDate).entrySet()) {
+        for (Map.Entry<String, Map<String, String>> job : engine.bean(DemoPlan.class).jobs(lastDate).entrySet()) {
             JobExecution execution = engine.bean(JobRunner.class).run(job.getKey(), job.getValue());
             new JobOutcome(execution).print(session.out());
             allCompleted &= execution.getStatus() == BatchStatus.COMPLETED;
         }
         return allCompleted;
+    }
+
+    private void printFigures(Engine engine, LocalDate date) {
+        session.out().println("Figures for " + date + " (from the rollups):");
+        for (DemoFigures.Figure figure : engine.bean(DemoFigures.class).chainAndTopStores(date)) {
+            session.out().printf("  %-20s %,9d orders %,16.2f net%n", figure.what(), figure.orders(),
+                    figure.netAmount());
+        }
     }
 
     private void printOutputs(Engine engine) {

@@ -11,10 +11,11 @@ enum EngineMode {
             "spring.quartz.auto-startup", "false",
             "logging.threshold.console", "OFF")),
 
-    /** Long-running: web server, API, console and schedules, logging to the console as well as the file. */
+    /** Long-running: web server, API, console and schedules; the console shows warnings, the log file all. */
     SERVER(Map.of(
             "spring.main.web-application-type", "servlet",
-            "spring.quartz.auto-startup", "true"));
+            "spring.quartz.auto-startup", "true",
+            "logging.threshold.console", "WARN"));
 
     private final Map<String, Object> defaults;
 

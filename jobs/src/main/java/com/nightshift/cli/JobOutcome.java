@@ -14,6 +14,9 @@ record JobOutcome(JobExecution execution) {
         out.printf("Job %s %s in %s (execution %d)%n", execution.getJobInstance().getJobName(),
                 execution.getStatus(), seconds(execution.getStartTime(), execution.getEndTime()), execution.getId());
         for (StepExecution step : execution.getStepExecutions()) {
+            if (isPartitionWorker(step)) {
+                continue;
+            }
             out.printf("  step %-28s %-9s read %,d, written %,d, skipped %,d%n", step.getStepName(), step.getStatus(),
                     step.getReadCount(), step.getWriteCount(), step.getSkipCount());
         }
@@ -21,6 +24,11 @@ record JobOutcome(JobExecution execution) {
         if (message != null && !message.isBlank()) {
             out.println("  " + firstLine(message));
         }
+    }
+
+    /** Partition workers ("step:partition") are summed up in their manager step's line. */
+    private static boolean isPartitionWorker(StepExecution step) {
+        return step.getStepName().contains(":");
     }
 
     private static String seconds(LocalDateTime start, LocalDateTime end) {

@@ -4,13 +4,23 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The jobs the demo runs, in order, with their parameters. Each capability adds its job here. */
-public final class DemoPlan {
+import org.springframework.stereotype.Component;
 
-    private DemoPlan() {
+/** The jobs the demo runs, in order, with their parameters. Each capability adds its job here. */
+@Component
+public class DemoPlan {
+
+    private final DemoProperties properties;
+
+    public DemoPlan(DemoProperties properties) {
+        this.properties = properties;
     }
 
-    public static Map<String, Map<String, String>> jobs(LocalDate lastDate) {
-        return new LinkedHashMap<>();
+    /** Job name to parameters, for a demo chain whose last business date is {@code lastDate}. */
+    public Map<String, Map<String, String>> jobs(LocalDate lastDate) {
+        LocalDate firstDate = lastDate.minusDays(properties.days() - 1L);
+        Map<String, Map<String, String>> jobs = new LinkedHashMap<>();
+        jobs.put("rollup", Map.of("mode", "full", "from", firstDate.toString(), "to", lastDate.toString()));
+        return jobs;
     }
 }

@@ -9,8 +9,9 @@ import java.util.function.IntToDoubleFunction;
 
 /**
  * Makes plausible order lines for a synthetic chain, reproducibly: the same request gives the same lines
- * in the same order. Busy stores sell more than quiet ones, a few products sell most (a Zipf-like curve),
- * an order has one to several lines, about 1% of orders are cancelled and about 3% of lines refunded.
+ * in the same order. Busy stores sell more than quiet ones and weekends more than weekdays, a few products
+ * sell most (a Zipf-like curve), an order has one to several lines, about 1% of orders are cancelled and about
+ * 3% of lines refunded. Lines come in business-date order, as they do in a real chain's table.
  */
 public final class OrderLineSource {
 
@@ -23,7 +24,7 @@ public final class OrderLineSource {
 
     private final GenerateRequest request;
     private final List<String> stores;
-    private final double[] storeCumulativeWeight;
+    private final double[] storeWeight;
     private final List<String> products;
     private final double[] productCumulativeWeight;
     private final int[] productPriceCents;
@@ -34,7 +35,10 @@ public final class OrderLineSource {
         this.request = request;
         SplittableRandom catalogueRandom = new SplittableRandom(request.seed() ^ 0x5DEECE66DL);
         this.stores = ChainCatalogue.stores(request.stores());
-        this.storeCumulativeWeight = cumulative(stores.size(), i -> 0.5 + catalogueRandom.nextDouble());
+        this.storeWeight = new double[stores.size()];
+        for (int i = 0; i < storeWeight.length; i++) {
+            storeWeight[i] = 0.5 + catalogueRandom.nextDouble();
+        }
         this.products = ChainCatalogue.products();
         this.productCumulativeWeight = cumulative(products.size(), i -> 1.0 / (i + 1));
         this.productPriceCents = new int[products.size()];
@@ -50,39 +54,73 @@ public final class OrderLineSource {
         this.orderPrefix = "G" + Long.toString(request.seed() & Long.MAX_VALUE, 36).toUpperCase() + "-";
     }
 
-    /** Hands every line, {@link GenerateRequest#lines()} of them, to {@code sink}. */
+    /**
+     * Hands every line, {@link GenerateRequest#lines()} of them, to {@code sink}, day by day and store by store,
+     * as a chain's orders arrive: each store-day gets its share of the lines by store size and weekday.
+     */
     public void forEach(Consumer<OrderLine> sink) {
         SplittableRandom random = new SplittableRandom(request.seed());
-        LocalDate firstDate = request.firstDate();
-        long remaining = request.lines();
+        double totalWeight = 0;
+        for (int day = 0; day < request.days(); day++) {
+            totalWeight += dayWeight(request.firstDate().plusDays(day));
+        }
+        double storeWeights = Arrays.stream(storeWeight).sum();
+        double linesPerWeight = request.lines() / (totalWeight * storeWeights);
+        double target = 0;
+        long emitted = 0;
         long orderNumber = 0;
-        while (remaining > 0) {
-            orderNumber++;
-            String store = stores.get(pick(storeCumulativeWeight, random));
-            LocalDate date = firstDate.plusDays(random.nextInt(request.days()));
-            String channel = channelByPerMille[random.nextInt(1000)];
-            int second = OPENING_SECOND + random.nextInt(OPEN_SECONDS);
-            boolean cancelled = random.nextDouble() < CANCELLED_ORDER_SHARE;
-            String orderNo = orderPrefix + orderNumber;
-            int lines = 1;
-            while (lines < MAX_LINES_PER_ORDER && random.nextDouble() < ANOTHER_LINE_CHANCE) {
-                lines++;
-            }
-            for (int line = 0; line < lines && remaining > 0; line++, remaining--) {
-                int product = pick(productCumulativeWeight, random);
-                int quantity = random.nextInt(10) < 8 ? 1 : 2 + random.nextInt(3);
-                long cents = (long) productPriceCents[product] * quantity;
-                String status = "completed";
-                if (cancelled) {
-                    status = "cancelled";
-                } else if (random.nextDouble() < REFUNDED_LINE_SHARE) {
-                    status = "refunded";
-                    cents = -cents;
+        for (int day = 0; day < request.days(); day++) {
+            LocalDate date = request.firstDate().plusDays(day);
+            for (int store = 0; store < stores.size(); store++) {
+                target += linesPerWeight * dayWeight(date) * storeWeight[store];
+                boolean lastCell = day == request.days() - 1 && store == stores.size() - 1;
+                long budget = (lastCell ? request.lines() : Math.round(target)) - emitted;
+                while (budget > 0) {
+                    int lines = orderLines(random, budget);
+                    emitOrder(++orderNumber, stores.get(store), date, lines, random, sink);
+                    budget -= lines;
+                    emitted += lines;
                 }
-                sink.accept(new OrderLine(orderNo, store, date, second, products.get(product), channel,
-                        quantity, cents, status));
             }
         }
+    }
+
+    private void emitOrder(long orderNumber, String store, LocalDate date, int lines, SplittableRandom random,
+                           Consumer<OrderLine> sink) {
+        String channel = channelByPerMille[random.nextInt(1000)];
+        int second = OPENING_SECOND + random.nextInt(OPEN_SECONDS);
+        boolean cancelled = random.nextDouble() < CANCELLED_ORDER_SHARE;
+        String orderNo = orderPrefix + orderNumber;
+        for (int line = 0; line < lines; line++) {
+            int product = pick(productCumulativeWeight, random);
+            int quantity = random.nextInt(10) < 8 ? 1 : 2 + random.nextInt(3);
+            long cents = (long) productPriceCents[product] * quantity;
+            String status = "completed";
+            if (cancelled) {
+                status = "cancelled";
+            } else if (random.nextDouble() < REFUNDED_LINE_SHARE) {
+                status = "refunded";
+                cents = -cents;
+            }
+            sink.accept(new OrderLine(orderNo, store, date, second, products.get(product), channel, quantity,
+                    cents, status));
+        }
+    }
+
+    private static int orderLines(SplittableRandom random, long budget) {
+        int lines = 1;
+        while (lines < MAX_LINES_PER_ORDER && random.nextDouble() < ANOTHER_LINE_CHANCE) {
+            lines++;
+        }
+        return (int) Math.min(lines, budget);
+    }
+
+    /** Weekends are busier. */
+    private static double dayWeight(LocalDate date) {
+        return switch (date.getDayOfWeek()) {
+            case FRIDAY, SATURDAY, SUNDAY -> 1.3;
+            default -> 1.0;
+        };
     }
 
     private static double[] cumulative(int size, IntToDoubleFunction weight) {

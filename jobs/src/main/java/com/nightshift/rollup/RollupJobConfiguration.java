@@ -1,0 +1,96 @@
+package com.nightshift.rollup;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The {@code rollup} job: plan what the run covers, quarantine lines that belong to no store-day, roll up the
+ * partitions on {@code nightshift.rollup.threads} threads, then move the incremental watermark.
+ */
+@Configuration(proxyBeanMethods = false)
+class RollupJobConfiguration {
+
+    static final String JOB = "rollup";
+    static final String PLAN_STEP = "rollupPlanStep";
+    static final String QUARANTINE_STEP = "rollupQuarantineStep";
+    static final String PARTITIONS_STEP = "rollupPartitionsStep";
+    static final String PARTITION_STEP = "rollupPartitionStep";
+    static final String WATERMARK_STEP = "rollupWatermarkStep";
+
+    @Bean
+    Job rollupJob(JobRepository jobRepository, Step rollupPlanStep, Step rollupQuarantineStep,
+                  Step rollupPartitionsStep, Step rollupWatermarkStep,
+                  RollupParametersValidator validator, RollupJobSummary summary) {
+        return new JobBuilder(JOB, jobRepository)
+                .validator(validator)
+                .listener(summary)
+                .start(rollupPlanStep)
+                .next(rollupQuarantineStep)
+                .next(rollupPartitionsStep)
+                .next(rollupWatermarkStep)
+                .build();
+    }
+
+    @Bean
+    Step rollupPlanStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                        PlanRollupTasklet tasklet) {
+        return new StepBuilder(PLAN_STEP, jobRepository).tasklet(tasklet, transactionManager).build();
+    }
+
+    @Bean
+    Step rollupQuarantineStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                              QuarantineUnroutableTasklet tasklet) {
+        return new StepBuilder(QUARANTINE_STEP, jobRepository).tasklet(tasklet, transactionManager).build();
+    }
+
+    @Bean
+    Step rollupPartitionsStep(JobRepository jobRepository, Step rollupPartitionStep,
+                              RollupPartitioner rollupPartitioner, ThreadPoolTaskExecutor rollupTaskExecutor,
+                              RollupProperties properties) {
+        return new StepBuilder(PARTITIONS_STEP, jobRepository)
+                .partitioner(PARTITION_STEP, rollupPartitioner)
+                .step(rollupPartitionStep)
+                .taskExecutor(rollupTaskExecutor)
+                .gridSize(properties.threads())
+                .build();
+    }
+
+    @Bean
+    Step rollupPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                             RollupPartitionTasklet tasklet) {
+        return new StepBuilder(PARTITION_STEP, jobRepository).tasklet(tasklet, transactionManager).build();
+    }
+
+    @Bean
+    Step rollupWatermarkStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                             AdvanceWatermarkTasklet tasklet) {
+        return new StepBuilder(WATERMARK_STEP, jobRepository).tasklet(tasklet, transactionManager).build();
+    }
+
+    /** Reads the run's plan late, from the job's execution context, when the partitions step starts. */
+    @Bean
+    @StepScope
+    RollupPartitioner rollupPartitioner(RollupPlanner planner,
+                                        @Value("#{stepExecution.jobExecution.executionContext}")
+                                        org.springframework.batch.infrastructure.item.ExecutionContext jobContext) {
+        return new RollupPartitioner(planner, RollupPlanContext.readFrom(jobContext));
+    }
+
+    @Bean
+    ThreadPoolTaskExecutor rollupTaskExecutor(RollupProperties properties) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(properties.threads());
+        executor.setMaxPoolSize(properties.threads());
+        executor.setThreadNamePrefix("rollup-");
+        return executor;
+    }
+}

@@ -1,0 +1,47 @@
+package com.nightshift.rollup;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes what a rollup run did into its exit message, where operators see it (command line, API, console):
+ * lines rolled up, rows written, partitions, and how many lines went to the quarantine.
+ */
+@Component
+class RollupJobSummary implements JobExecutionListener {
+
+    @Override
+    public void afterJob(JobExecution execution) {
+        long partitions = 0;
+        long lines = 0;
+        long rows = 0;
+        long quarantined = 0;
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStepName().startsWith(RollupJobConfiguration.PARTITION_STEP + ":")
+                    && step.getStatus() == BatchStatus.COMPLETED) {
+                partitions++;
+                lines += step.getReadCount();
+                rows += step.getWriteCount();
+                quarantined += step.getFilterCount();
+            } else if (step.getStepName().equals(RollupJobConfiguration.QUARANTINE_STEP)) {
+                quarantined += step.getFilterCount();
+            }
+        }
+        String done = String.format("%,d partitions committed: %,d order lines rolled up into %,d rows; "
+                + "%,d lines quarantined%s", partitions, lines, rows, quarantined,
+                quarantined > 0 ? " (see table rollup_quarantine)" : "");
+        ExitStatus exit = execution.getExitStatus();
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            execution.setExitStatus(exit.addExitDescription(done));
+        } else {
+            String cause = execution.getAllFailureExceptions().stream().findFirst()
+                    .map(e -> e.getClass().getSimpleName() + ": " + e.getMessage()).orElse(exit.getExitCode());
+            execution.setExitStatus(new ExitStatus(exit.getExitCode(), "stopped after " + done
+                    + "; run it again with the same parameters to finish the rest. Cause: " + cause));
+        }
+    }
+}

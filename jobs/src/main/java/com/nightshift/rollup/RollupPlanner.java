@@ -1,0 +1,63 @@
+package com.nightshift.rollup;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import com.nightshift.rollup.ChangedStoreDays.StoreDay;
+
+/** Splits a rollup run into partitions of one store and at most {@code partitionDays} consecutive dates. */
+@Component
+public class RollupPlanner {
+
+    private final ChangedStoreDays storeDays;
+    private final RollupProperties properties;
+
+    public RollupPlanner(ChangedStoreDays storeDays, RollupProperties properties) {
+        this.storeDays = storeDays;
+        this.properties = properties;
+    }
+
+    /** Every store over {@code [from, to]}. */
+    public List<RollupPartition> full(LocalDate from, LocalDate to) {
+        List<RollupPartition> partitions = new ArrayList<>();
+        for (String store : storeDays.storesFor(from, to)) {
+            for (LocalDate start = from; !start.isAfter(to); start = start.plusDays(properties.partitionDays())) {
+                LocalDate end = start.plusDays(properties.partitionDays() - 1L);
+                partitions.add(new RollupPartition(store, start, end.isAfter(to) ? to : end));
+            }
+        }
+        return partitions;
+    }
+
+    /** The store-days changed in {@code [changedFrom, changedBefore)}, consecutive days of a store joined. */
+    public List<RollupPartition> incremental(OffsetDateTime changedFrom, OffsetDateTime changedBefore) {
+        return joinConsecutiveDays(storeDays.changedBetween(changedFrom, changedBefore));
+    }
+
+    /** @param sorted store-days in store, then date order */
+    List<RollupPartition> joinConsecutiveDays(List<StoreDay> sorted) {
+        List<RollupPartition> partitions = new ArrayList<>();
+        StoreDay first = null;
+        StoreDay last = null;
+        for (StoreDay day : sorted) {
+            boolean continues = last != null && last.store().equals(day.store())
+                    && day.date().equals(last.date().plusDays(1))
+                    && day.date().toEpochDay() - first.date().toEpochDay() < properties.partitionDays();
+            if (!continues) {
+                if (first != null) {
+                    partitions.add(new RollupPartition(first.store(), first.date(), last.date()));
+                }
+                first = day;
+            }
+            last = day;
+        }
+        if (first != null) {
+            partitions.add(new RollupPartition(first.store(), first.date(), last.date()));
+        }
+        return partitions;
+    }
+}

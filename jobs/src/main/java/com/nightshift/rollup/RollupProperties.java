@@ -1,0 +1,37 @@
+package com.nightshift.rollup;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the rollup job splits and runs its work.
+ *
+ * @param threads         partitions rolled up at once; each holds one database connection while it runs
+ * @param partitionDays   longest date range of one partition: smaller restarts less work after a failure,
+ *                        larger spends less on per-partition bookkeeping
+ * @param maxRangeDays    longest range a full run accepts, against typing mistakes such as from=2016-...
+ * @param zone            the chain's time zone, which decides what "yesterday" is
+ * @param watermarkMargin how far behind the oldest open transaction an incremental run's watermark stays,
+ *                        so that a line committed while the run starts is never skipped
+ */
+@ConfigurationProperties("nightshift.rollup")
+public record RollupProperties(
+        @DefaultValue("2") int threads,
+        @DefaultValue("92") int partitionDays,
+        @DefaultValue("1100") int maxRangeDays,
+        @DefaultValue("Asia/Shanghai") ZoneId zone,
+        @DefaultValue("1s") Duration watermarkMargin) {
+
+    public RollupProperties {
+        if (threads < 1) {
+            throw new IllegalArgumentException("nightshift.rollup.threads must be at least 1, was " + threads);
+        }
+        if (partitionDays < 1) {
+            throw new IllegalArgumentException("nightshift.rollup.partition-days must be at least 1, was "
+                    + partitionDays);
+        }
+    }
+}

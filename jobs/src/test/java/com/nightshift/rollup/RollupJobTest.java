@@ -1,0 +1,158 @@
+package com.nightshift.rollup;
+
+import static com.nightshift.support.OrderLineRows.aLine;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.nightshift.ops.JobRunner;
+import com.nightshift.orders.GenerateRequest;
+import com.nightshift.orders.OrderGenerator;
+import com.nightshift.support.IntegrationTest;
+import com.nightshift.support.RollupTables;
+
+class RollupJobTest extends IntegrationTest {
+
+    private static final LocalDate FIRST = LocalDate.of(2026, 10, 1);
+    private static final LocalDate LAST = LocalDate.of(2026, 11, 9);
+    private static final Map<String, String> WHOLE_RANGE = Map.of("mode", "full", "from", FIRST.toString(),
+            "to", LAST.toString());
+
+    @Autowired
+    JobRunner runner;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    OrderGenerator generator;
+
+    ExpectedRollups expected;
+
+    @BeforeEach
+    void emptyTables() {
+        RollupTables.clear(jdbc);
+        expected = new ExpectedRollups(jdbc);
+    }
+
+    @Test
+    void aFullRunEqualsAnIndependentComputationOnGeneratedData() throws Exception {
+        generator.generate(new GenerateRequest(20_000, 40, 12, 5, LAST));
+
+        JobExecution execution = runner.run("rollup", WHOLE_RANGE);
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(count("rollup_store_daily")).isEqualTo(12 * 40);
+        assertThat(expected.differences()).isZero();
+    }
+
+    @Test
+    void edgeCasesAreCountedToTheCent() throws Exception {
+        aLine().store("上海浦东店😀").order("A").amount("0.01").insert(jdbc);
+        aLine().store("上海浦东店😀").order("A").product("经典蛋挞").quantity(3).amount("19.99").insert(jdbc);
+        aLine().store("上海浦东店😀").order("B").amount("10.10").refunded().insert(jdbc);
+        aLine().store("深圳南山店").on(LocalDate.of(2026, 11, 2)).order("C").amount("8.80").refunded().insert(jdbc);
+        aLine().store("广州天河店").on(LocalDate.of(2026, 11, 3)).order("D").cancelled().insert(jdbc);
+
+        runner.run("rollup", WHOLE_RANGE);
+
+        Map<String, Object> shanghai = jdbc.queryForMap(
+                "SELECT * FROM rollup_store_daily WHERE store_name = '上海浦东店😀'");
+        assertThat(shanghai).containsEntry("orders", 2).containsEntry("lines", 3).containsEntry("quantity", 4L);
+        assertThat((BigDecimal) shanghai.get("gross_amount")).isEqualByComparingTo("20.00");
+        assertThat((BigDecimal) shanghai.get("refund_amount")).isEqualByComparingTo("10.10");
+        assertThat((BigDecimal) shanghai.get("net_amount")).isEqualByComparingTo("9.90");
+        Map<String, Object> refundOnly = jdbc.queryForMap("SELECT * FROM rollup_store_daily WHERE store_name = '深圳南山店'");
+        assertThat((BigDecimal) refundOnly.get("net_amount")).isEqualByComparingTo("-8.80");
+        assertThat(refundOnly).containsEntry("quantity", 0L).containsEntry("orders", 1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM rollup_store_channel_daily WHERE store_name = '广州天河店'",
+                Long.class)).as("a cancelled-only key has no row").isZero();
+        assertThat(expected.differences()).isZero();
+    }
+
+    @Test
+    void aStoreWhoseLinesAllVanishedLosesItsRows() throws Exception {
+        long line = aLine().store("成都锦江店").insert(jdbc);
+        runner.run("rollup", WHOLE_RANGE);
+        jdbc.update("DELETE FROM orders WHERE id = ?", line);
+
+        runner.run("rollup", WHOLE_RANGE);
+
+        assertThat(count("rollup_store_daily")).isZero();
+        assertThat(count("rollup_store_product_daily")).isZero();
+    }
+
+    @Test
+    void rerunningARangeChangesNothing() throws Exception {
+        generator.generate(new GenerateRequest(5_000, 40, 6, 8, LAST));
+        aLine().store("").insertDirty(jdbc);
+        runner.run("rollup", WHOLE_RANGE);
+        List<Map<String, Object>> first = RollupTables.snapshot(jdbc);
+
+        JobExecution again = runner.run("rollup", WHOLE_RANGE);
+
+        assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(RollupTables.snapshot(jdbc)).isEqualTo(first);
+    }
+
+    @Test
+    void badLinesAreQuarantinedWithTheirReasonAndReported() throws Exception {
+        aLine().store("北京朝阳店").insert(jdbc);
+        long emptyStore = aLine().store("  ").insertDirty(jdbc);
+        long noStore = aLine().store(null).insertDirty(jdbc);
+        long unknownStatus = aLine().status("lost").insertDirty(jdbc);
+        long zeroQuantity = aLine().quantity(0).insertDirty(jdbc);
+
+        JobExecution execution = runner.run("rollup", WHOLE_RANGE);
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(execution.getExitStatus().getExitDescription()).contains("4 lines quarantined");
+        assertThat(jdbc.queryForMap("SELECT * FROM rollup_store_daily")).containsEntry("lines", 1);
+        assertThat(jdbc.queryForList("SELECT order_line_id, reason FROM rollup_quarantine ORDER BY 1"))
+                .extracting(row -> row.get("order_line_id") + " " + row.get("reason"))
+                .containsExactly(emptyStore + " missing store name", noStore + " missing store name",
+                        unknownStatus + " unknown status 'lost'", zeroQuantity + " quantity 0 on a completed line");
+    }
+
+    @Test
+    void aFixedLineLeavesTheQuarantine() throws Exception {
+        long bad = aLine().status("lost").insertDirty(jdbc);
+        runner.run("rollup", WHOLE_RANGE);
+        jdbc.update("UPDATE orders SET status = 'completed' WHERE id = ?", bad);
+
+        runner.run("rollup", WHOLE_RANGE);
+
+        assertThat(count("rollup_quarantine")).isZero();
+        assertThat(expected.differences()).isZero();
+    }
+
+    @Test
+    void badParametersAreRejectedNamingTheParameter() {
+        assertThatThrownBy(() -> runner.run("rollup", Map.of("mode", "sideways")))
+                .isInstanceOf(InvalidJobParametersException.class).hasMessageContaining("'mode'");
+        assertThatThrownBy(() -> runner.run("rollup", Map.of("from", "2026-11-02", "to", "2026-11-01")))
+                .isInstanceOf(InvalidJobParametersException.class).hasMessageContaining("is after to");
+        assertThatThrownBy(() -> runner.run("rollup", Map.of("from", "2020-01-01", "to", "2026-11-01")))
+                .isInstanceOf(InvalidJobParametersException.class).hasMessageContaining("at most 1100");
+        assertThatThrownBy(() -> runner.run("rollup", Map.of("from", "2026-02-30")))
+                .isInstanceOf(InvalidJobParametersException.class).hasMessageContaining("'from'");
+        assertThatThrownBy(() -> runner.run("rollup", Map.of("mode", "incremental", "from", "2026-11-01")))
+                .isInstanceOf(InvalidJobParametersException.class).hasMessageContaining("mode=full only");
+        assertThatThrownBy(() -> runner.run("rollup", Map.of("form", "2026-11-01")))
+                .isInstanceOf(InvalidJobParametersException.class).hasMessageContaining("unknown rollup parameter 'form'");
+    }
+
+    private long count(String table) {
+        return jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class);
+    }
+}

@@ -1,0 +1,30 @@
+package com.nightshift.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Empties and reads the tables the rollup job works on. */
+public final class RollupTables {
+
+    private RollupTables() {
+    }
+
+    public static void clear(JdbcTemplate jdbc) {
+        jdbc.execute("TRUNCATE orders, rollup_store_daily, rollup_store_product_daily, rollup_store_channel_daily, "
+                + "rollup_quarantine, rollup_watermark, orders_vanished_keys RESTART IDENTITY");
+        jdbc.execute("ALTER TABLE orders ALTER COLUMN store_name SET NOT NULL");
+    }
+
+    /** Every rollup row of the three tables, in key order, to compare two states. */
+    public static List<Map<String, Object>> snapshot(JdbcTemplate jdbc) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        rows.addAll(jdbc.queryForList("SELECT * FROM rollup_store_daily ORDER BY 1, 2"));
+        rows.addAll(jdbc.queryForList("SELECT * FROM rollup_store_product_daily ORDER BY 1, 2, 3"));
+        rows.addAll(jdbc.queryForList("SELECT * FROM rollup_store_channel_daily ORDER BY 1, 2, 3"));
+        rows.addAll(jdbc.queryForList("SELECT order_line_id, reason FROM rollup_quarantine ORDER BY 1"));
+        return rows;
+    }
+}
