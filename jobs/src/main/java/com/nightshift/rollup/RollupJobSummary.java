@@ -3,6 +3,7 @@ package com.nightshift.rollup;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
@@ -38,10 +39,20 @@ class RollupJobSummary implements JobExecutionListener {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             execution.setExitStatus(exit.addExitDescription(done));
         } else {
-            String cause = execution.getAllFailureExceptions().stream().findFirst()
-                    .map(e -> e.getClass().getSimpleName() + ": " + e.getMessage()).orElse(exit.getExitCode());
+            String cause = rootCause(execution);
             execution.setExitStatus(new ExitStatus(exit.getExitCode(), "stopped after " + done
                     + "; run it again with the same parameters to finish the rest. Cause: " + cause));
         }
+    }
+
+    /** The failure of the step that failed first, rather than the job's "a partition failed". */
+    private static String rootCause(JobExecution execution) {
+        return execution.getStepExecutions().stream()
+                .flatMap(step -> step.getFailureExceptions().stream())
+                .filter(failure -> !(failure instanceof JobExecutionException))
+                .findFirst()
+                .or(() -> execution.getAllFailureExceptions().stream().findFirst())
+                .map(failure -> failure.getClass().getSimpleName() + ": " + failure.getMessage())
+                .orElse(execution.getExitStatus().getExitCode());
     }
 }

@@ -23,7 +23,7 @@ public record RollupProperties(
         @DefaultValue("92") int partitionDays,
         @DefaultValue("1100") int maxRangeDays,
         @DefaultValue("Asia/Shanghai") ZoneId zone,
-        @DefaultValue("1s") Duration watermarkMargin) {
+        @DefaultValue("50ms") Duration watermarkMargin) {
 
     public RollupProperties {
         if (threads < 1) {

@@ -137,6 +137,29 @@ class RollupJobTest extends IntegrationTest {
     }
 
     @Test
+    void aRunThatFailsHalfwayFinishesOnRestartWithCorrectTotals() throws Exception {
+        generator.generate(new GenerateRequest(10_000, 40, 8, 13, LAST));
+        String failing = jdbc.queryForObject("SELECT min(store_name) FROM orders", String.class);
+        FailingPartitions.failFor(jdbc, failing);
+        JobExecution failed;
+        try {
+            failed = runner.run("rollup", WHOLE_RANGE);
+        } finally {
+            FailingPartitions.stop(jdbc);
+        }
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(failed.getExitStatus().getExitDescription()).contains("injected failure");
+
+        JobExecution restarted = runner.run("rollup", WHOLE_RANGE);
+
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(restarted.getJobInstance().getId()).isEqualTo(failed.getJobInstance().getId());
+        assertThat(IncrementalRollupTest.partitionsOf(restarted)).extracting(RollupPartition::store)
+                .containsOnly(failing);
+        assertThat(expected.differences()).isZero();
+    }
+
+    @Test
     void badParametersAreRejectedNamingTheParameter() {
         assertThatThrownBy(() -> runner.run("rollup", Map.of("mode", "sideways")))
                 .isInstanceOf(InvalidJobParametersException.class).hasMessageContaining("'mode'");
