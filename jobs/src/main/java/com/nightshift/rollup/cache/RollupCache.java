@@ -1,0 +1,144 @@
+package com.nightshift.rollup.cache;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import com.nightshift.rollup.RollupGrain;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Keeps Redis in step with the rollup tables, for the rollup job to call: after each committed partition
+ * ({@link #refreshPartition}) and after each run ({@link #warmUp()}). Neither method throws when Redis is down:
+ * a partition that could not be refreshed is remembered in a repair list (in memory, so a restart forgets it;
+ * its keys then expire within {@code hotTtl}) and redone by the next warm-up.
+ */
+@Service
+public class RollupCache {
+
+    private static final Logger log = LoggerFactory.getLogger(RollupCache.class);
+
+    /** Store-days per query when warming up: few queries, while a batch of product days stays a few MB. */
+    private static final int LOAD_BATCH = 500;
+
+    private final RollupTables tables;
+    private final RollupRedis redis;
+    private final RollupMemoryCache memory;
+    private final HotWindow hotWindow;
+    private final RollupCacheProperties properties;
+    private final Set<RollupPartition> repairs = ConcurrentHashMap.newKeySet();
+
+    RollupCache(RollupTables tables, RollupRedis redis, RollupMemoryCache memory, HotWindow hotWindow,
+            RollupCacheProperties properties, MeterRegistry registry) {
+        this.tables = tables;
+        this.redis = redis;
+        this.memory = memory;
+        this.hotWindow = hotWindow;
+        this.properties = properties;
+        Gauge.builder("nightshift.rollup.cache.repairs.pending", repairs, Set::size)
+                .description("Rollup partitions whose Redis refresh failed, waiting for the next warm-up")
+                .register(registry);
+    }
+
+    /**
+     * Replaces a committed partition's keys for all three grains in one atomic Redis step: the dates inside
+     * the hot window are written from the tables, the others deleted so that no stale value survives. Also
+     * evicts the partition from this process's memory; other instances' memory expires within
+     * {@code memoryTtl}.
+     *
+     * @return a failed refresh if Redis is unavailable; the partition is then in {@link #pendingRepairs()}
+     * @throws IllegalArgumentException if {@code from} is after {@code to}
+     */
+    public CacheRefresh refreshPartition(String store, LocalDate from, LocalDate to) {
+        RollupPartition partition = new RollupPartition(store, from, to);
+        try {
+            return replace(partition);
+        } catch (RedisUnavailableException e) {
+            repairs.add(partition);
+            log.warn("Rollup cache of {} not refreshed, left for the next warm-up: {}", partition, e.getMessage());
+            return CacheRefresh.failed(partition, e.getMessage());
+        } finally {
+            // After the Redis write, so that a concurrent read cannot refill memory from the old Redis value.
+            memory.evict(RollupDay.ofAllGrains(store, partition.dates()));
+        }
+    }
+
+    /**
+     * Redoes the partitions in the repair list, then writes every hot-window key missing from Redis, for all
+     * three grains of every store with rollup rows in the window. Checking costs one EXISTS per thousand keys
+     * and reads no values, so a warm-up with nothing missing is cheap (about 50 ms for 100 stores x 45 days).
+     */
+    public WarmUpResult warmUp() {
+        int repaired = 0;
+        for (RollupPartition partition : List.copyOf(repairs)) {
+            // Removed before the redo, so that a refresh failing meanwhile puts it back rather than being lost.
+            repairs.remove(partition);
+            try {
+                replace(partition);
+                repaired++;
+            } catch (RedisUnavailableException e) {
+                repairs.add(partition);
+                return new WarmUpResult(0, 0, repaired, repairs.size(), Optional.of(e.getMessage()));
+            }
+        }
+        List<RollupDay> hotDays = hotDays();
+        int checked = 0;
+        int written = 0;
+        try {
+            List<RollupDay> missing = redis.missing(hotDays);
+            checked = hotDays.size();
+            for (Map.Entry<RollupGrain, List<RollupDay>> grain : byGrain(missing).entrySet()) {
+                for (List<RollupDay> batch : Batches.of(grain.getValue(), LOAD_BATCH)) {
+                    written += redis.addMissing(tables.read(grain.getKey(), batch), properties.hotTtl());
+                }
+            }
+        } catch (RedisUnavailableException e) {
+            return new WarmUpResult(checked, written, repaired, repairs.size(), Optional.of(e.getMessage()));
+        }
+        return new WarmUpResult(checked, written, repaired, repairs.size(), Optional.empty());
+    }
+
+    /** Partitions whose refresh failed and that the next warm-up redoes. */
+    public Set<RollupPartition> pendingRepairs() {
+        return Set.copyOf(repairs);
+    }
+
+    private CacheRefresh replace(RollupPartition partition) {
+        Optional<DateRange> hot = hotWindow.range().intersection(partition.dates());
+        Map<RollupDay, List<RollupRow>> rows = new HashMap<>();
+        hot.ifPresent(dates -> {
+            for (RollupGrain grain : RollupGrain.values()) {
+                rows.putAll(tables.read(grain, partition.store(), dates));
+            }
+        });
+        List<RollupDay> outside = RollupDay.ofAllGrains(partition.store(), partition.dates()).stream()
+                .filter(day -> !rows.containsKey(day))
+                .toList();
+        redis.replace(rows, outside, properties.hotTtl());
+        return CacheRefresh.succeeded(partition, rows.size(), outside.size());
+    }
+
+    private List<RollupDay> hotDays() {
+        DateRange window = hotWindow.range();
+        return tables.storesSince(window.from()).stream()
+                .flatMap(store -> RollupDay.ofAllGrains(store, window).stream())
+                .toList();
+    }
+
+    private static Map<RollupGrain, List<RollupDay>> byGrain(List<RollupDay> days) {
+        return days.stream().collect(Collectors.groupingBy(RollupDay::grain,
+                () -> new EnumMap<>(RollupGrain.class), Collectors.toList()));
+    }
+}

@@ -1,0 +1,172 @@
+package com.nightshift.rollup.cache;
+
+import static com.nightshift.rollup.RollupGrain.STORE_CHANNEL_DAILY;
+import static com.nightshift.rollup.RollupGrain.STORE_DAILY;
+import static com.nightshift.rollup.RollupGrain.STORE_PRODUCT_DAILY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.nightshift.support.IntegrationTest;
+import com.nightshift.support.RollupTestData;
+import com.nightshift.support.RedisOutage;
+
+class RollupCacheTest extends IntegrationTest {
+
+    private static final AtomicInteger STORES = new AtomicInteger();
+
+    @Autowired
+    private RollupCache cache;
+    @Autowired
+    private RollupReader reader;
+    @Autowired
+    private HotWindow hotWindow;
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private RedisConnectionFactory redisClient;
+
+    private RollupTestData rollups;
+    private RedisProbe redis;
+    // A store of its own per test: process memory is shared by every test of this application context.
+    private final String store = "上海浦东店" + STORES.incrementAndGet();
+    private DateRange window;
+
+    @BeforeEach
+    void cleanSlate(@Autowired RollupKeys keys, @Autowired RollupCodec codec) {
+        rollups = new RollupTestData(jdbc, redisClient);
+        rollups.clear();
+        redis = new RedisProbe(redisClient, keys, codec);
+        window = hotWindow.range();
+    }
+
+    @Test
+    void refreshPartitionReplacesTheHotWindowKeysWithTheTablesRows() {
+        LocalDate day = window.to();
+        rollups.storeDaily(store, day).orders(1).insert();
+        reader.read(STORE_DAILY, store, day, day);
+        RollupDay storeDay = new RollupDay(STORE_DAILY, store, day);
+        assertThat(redis.decoded(storeDay)).singleElement().extracting(RollupRow::orders).isEqualTo(1);
+        jdbc.update("UPDATE rollup_store_daily SET orders = 5 WHERE store_name = ?", store);
+
+        CacheRefresh refresh = cache.refreshPartition(store, day.minusDays(1), day);
+
+        assertThat(refresh.succeeded()).isTrue();
+        assertThat(refresh.written()).isEqualTo(2 * 3);
+        assertThat(refresh.deleted()).isZero();
+        assertThat(redis.decoded(storeDay)).singleElement().extracting(RollupRow::orders).isEqualTo(5);
+        assertThat(redis.timeToLive(storeDay)).isGreaterThan(Duration.ofHours(47));
+        assertThat(redis.decoded(new RollupDay(STORE_PRODUCT_DAILY, store, day.minusDays(1)))).isEmpty();
+        assertThat(reader.read(STORE_DAILY, store, day, day)).singleElement()
+                .extracting(RollupRow::orders).as("memory evicted").isEqualTo(5);
+    }
+
+    @Test
+    void refreshPartitionDeletesTheKeysOfDatesOutsideTheHotWindow() {
+        LocalDate old = window.from().minusDays(10);
+        LocalDate today = window.to().plusDays(1);
+        rollups.storeDaily(store, old).insert();
+        rollups.storeDaily(store, today).insert();
+        reader.read(STORE_DAILY, store, old, old);
+        reader.read(STORE_CHANNEL_DAILY, store, today, today);
+
+        CacheRefresh refresh = cache.refreshPartition(store, old, today);
+
+        long outsideDays = 10 + 1;
+        assertThat(refresh.written()).isEqualTo(window.lengthInDays() * 3);
+        assertThat(refresh.deleted()).isEqualTo(outsideDays * 3);
+        assertThat(redis.exists(new RollupDay(STORE_DAILY, store, old))).isFalse();
+        assertThat(redis.exists(new RollupDay(STORE_CHANNEL_DAILY, store, today))).isFalse();
+        assertThat(redis.exists(new RollupDay(STORE_DAILY, store, window.from()))).isTrue();
+        assertThat(redis.keyCount()).isEqualTo(window.lengthInDays() * 3);
+    }
+
+    @Test
+    void refreshPartitionWithRedisDownReportsTheFailureAndTheNextWarmUpRepairsIt() throws Exception {
+        LocalDate day = window.to();
+        rollups.storeProductDaily(store, day, "小笼包").quantity(12).insert();
+        RollupPartition partition = new RollupPartition(store, day, day);
+
+        CacheRefresh refresh = RedisOutage.during(redisClient, () -> cache.refreshPartition(store, day, day));
+
+        assertThat(refresh.succeeded()).isFalse();
+        assertThat(refresh.failure()).hasValueSatisfying(failure -> assertThat(failure).contains("Redis"));
+        assertThat(cache.pendingRepairs()).containsExactly(partition);
+        // Once reads no longer skip Redis after its failure, a warm-up redoes the partition.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(cache.warmUp().repaired()).isEqualTo(1));
+        assertThat(cache.pendingRepairs()).isEmpty();
+        assertThat(redis.decoded(new RollupDay(STORE_PRODUCT_DAILY, store, day))).singleElement()
+                .extracting(RollupRow::quantity).isEqualTo(12L);
+    }
+
+    @Test
+    void warmUpWritesExactlyTheMissingKeys() {
+        String other = store + "分店";
+        rollups.storeDaily(store, window.to()).insert();
+        rollups.storeDaily(other, window.from()).insert();
+        rollups.storeChannelDaily(other, window.from(), "团购").orders(4).insert();
+        long hotKeys = 2 * window.lengthInDays() * 3;
+        assertThat(cache.warmUp().written()).isEqualTo(hotKeys);
+        RollupDay evicted = new RollupDay(STORE_CHANNEL_DAILY, other, window.from());
+        RollupDay expired = new RollupDay(STORE_PRODUCT_DAILY, store, window.to());
+        redis.delete(evicted);
+        redis.delete(expired);
+
+        WarmUpResult warmUp = cache.warmUp();
+
+        assertThat(warmUp.checked()).isEqualTo(hotKeys);
+        assertThat(warmUp.written()).isEqualTo(2);
+        assertThat(redis.decoded(evicted)).singleElement().extracting(RollupRow::orders).isEqualTo(4);
+        assertThat(redis.decoded(expired)).isEmpty();
+        assertThat(redis.keyCount()).isEqualTo(hotKeys);
+    }
+
+    @Test
+    void warmUpWritesNothingWhenEveryKeyExists() {
+        LocalDate day = window.to();
+        rollups.storeDaily(store, day).insert();
+        reader.read(STORE_DAILY, store, day, day);
+        RollupDay cachedOnRead = new RollupDay(STORE_DAILY, store, day);
+        cache.warmUp();
+
+        WarmUpResult warmUp = cache.warmUp();
+
+        assertThat(warmUp.checked()).isEqualTo(window.lengthInDays() * 3);
+        assertThat(warmUp.written()).isZero();
+        assertThat(warmUp.succeeded()).isTrue();
+        assertThat(redis.timeToLive(cachedOnRead)).as("left as the read wrote it").isLessThan(Duration.ofHours(25));
+    }
+
+    @Test
+    void warmUpOfAHundredStoresWithNothingMissingTakesWellUnder300Milliseconds() {
+        jdbc.update("INSERT INTO rollup_store_daily (store_name, business_date, orders, lines, quantity,"
+                + " gross_amount, refund_amount, net_amount)"
+                + " SELECT '门店' || s, d, 1, 1, 1, 10.00, 0.00, 10.00"
+                + " FROM generate_series(1, 100) AS s, generate_series(?::date, ?::date, interval '1 day') AS d",
+                window.from(), window.to());
+        int hotKeys = 100 * (int) window.lengthInDays() * 3;
+        assertThat(cache.warmUp().written()).isEqualTo(hotKeys);
+
+        // The fastest of three: the first pays for the JIT, and a loaded 2-core machine adds noise.
+        long fastestNanos = LongStream.range(0, 3).map(run -> {
+            long start = System.nanoTime();
+            WarmUpResult warmUp = cache.warmUp();
+            long elapsed = System.nanoTime() - start;
+            assertThat(warmUp.checked()).isEqualTo(hotKeys);
+            assertThat(warmUp.written()).isZero();
+            return elapsed;
+        }).min().orElseThrow();
+
+        assertThat(Duration.ofNanos(fastestNanos)).isLessThan(Duration.ofMillis(300));
+    }
+}
