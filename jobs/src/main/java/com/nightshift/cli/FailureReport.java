@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 
 import com.nightshift.config.InfrastructureUnavailableException;
+import com.nightshift.ops.JobAlreadyRunningException;
 import com.nightshift.ops.MalformedJobParameterException;
 import com.nightshift.ops.UnknownJobException;
 
@@ -20,6 +21,9 @@ record FailureReport(int exitCode, String line) {
             if (cause instanceof UnknownJobException || cause instanceof MalformedJobParameterException
                     || cause instanceof InvalidJobParametersException || cause instanceof IllegalArgumentException) {
                 return new FailureReport(ExitCodes.USAGE, cause.getMessage());
+            }
+            if (cause instanceof JobAlreadyRunningException) {
+                return new FailureReport(ExitCodes.FAILED, cause.getMessage());
             }
             if (cause instanceof InfrastructureUnavailableException) {
                 return new FailureReport(ExitCodes.UNAVAILABLE, cause.getMessage());

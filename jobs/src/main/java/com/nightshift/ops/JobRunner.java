@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -17,12 +19,14 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs a job by name the way an operator means it: the same parameters after a failure or a stop resume
- * the unfinished execution where it left off; otherwise a new run starts, even when an identical one
- * completed before (re-running a range is always allowed and changes nothing).
+ * Runs a job by name the way an operator means it: the same parameters after a failure, a stop or a killed
+ * process resume the unfinished execution where it left off; otherwise a new run starts, even when an
+ * identical one completed before (re-running a range is always allowed and changes nothing).
  */
 @Service
 public class JobRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
 
     static final String RUN_ID = "run.id";
     private static final int INSTANCES_TO_SEARCH = 200;
@@ -30,11 +34,14 @@ public class JobRunner {
     private final JobCatalog catalog;
     private final JobOperator operator;
     private final JobRepository repository;
+    private final ExecutionHeartbeat heartbeat;
 
-    public JobRunner(JobCatalog catalog, JobOperator operator, JobRepository repository) {
+    public JobRunner(JobCatalog catalog, JobOperator operator, JobRepository repository,
+                     ExecutionHeartbeat heartbeat) {
         this.catalog = catalog;
         this.operator = operator;
         this.repository = repository;
+        this.heartbeat = heartbeat;
     }
 
     /** Runs the job in the calling thread and returns its finished execution. */
@@ -42,15 +49,33 @@ public class JobRunner {
         Job job = catalog.job(jobName);
         JobParameters requested = JobParametersParser.toJobParameters(parameters);
         validate(job, requested);
-        Optional<JobExecution> unfinished = lastExecutionFor(jobName, requested)
-                .filter(execution -> execution.getStatus() == BatchStatus.FAILED
-                        || execution.getStatus() == BatchStatus.STOPPED);
+        Optional<JobExecution> last = lastExecutionFor(jobName, requested);
+        if (last.isPresent() && last.get().isRunning()) {
+            return recoverAndRestart(last.get());
+        }
+        Optional<JobExecution> unfinished = last.filter(execution -> execution.getStatus() == BatchStatus.FAILED
+                || execution.getStatus() == BatchStatus.STOPPED);
         if (unfinished.isPresent()) {
             return operator.restart(unfinished.get());
         }
         return operator.start(job, new JobParametersBuilder(requested)
                 .addLong(RUN_ID, nextRunId(jobName))
                 .toJobParameters());
+    }
+
+    /**
+     * A run the repository still shows as running is either alive somewhere, and left alone, or was running
+     * in a process that died: then it is marked failed and resumed, which redoes only what had not committed.
+     */
+    private JobExecution recoverAndRestart(JobExecution execution) throws Exception {
+        if (heartbeat.isAlive(execution.getId())) {
+            throw new JobAlreadyRunningException("job " + execution.getJobInstance().getJobName()
+                    + " with these parameters is already running (execution " + execution.getId() + " in "
+                    + heartbeat.instanceOf(execution.getId()) + ")");
+        }
+        log.warn("Job execution {} was left running by a process that stopped; recovering and resuming it",
+                execution.getId());
+        return operator.restart(operator.recover(execution));
     }
 
     private static void validate(Job job, JobParameters parameters) throws InvalidJobParametersException {

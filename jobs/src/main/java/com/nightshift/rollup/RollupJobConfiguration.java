@@ -12,9 +12,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.nightshift.ops.ExecutionHeartbeat;
+
 /**
  * The {@code rollup} job: plan what the run covers, quarantine lines that belong to no store-day, roll up the
- * partitions on {@code nightshift.rollup.threads} threads, then move the incremental watermark.
+ * partitions on {@code nightshift.rollup.threads} threads (refreshing each one's Redis keys once it commits),
+ * move the incremental watermark, and warm the cache for the next morning.
  */
 @Configuration(proxyBeanMethods = false)
 class RollupJobConfiguration {
@@ -25,18 +28,21 @@ class RollupJobConfiguration {
     static final String PARTITIONS_STEP = "rollupPartitionsStep";
     static final String PARTITION_STEP = "rollupPartitionStep";
     static final String WATERMARK_STEP = "rollupWatermarkStep";
+    static final String WARM_UP_STEP = "rollupCacheWarmUpStep";
 
     @Bean
     Job rollupJob(JobRepository jobRepository, Step rollupPlanStep, Step rollupQuarantineStep,
-                  Step rollupPartitionsStep, Step rollupWatermarkStep,
-                  RollupParametersValidator validator, RollupJobSummary summary) {
+                  Step rollupPartitionsStep, Step rollupWatermarkStep, Step rollupCacheWarmUpStep,
+                  RollupParametersValidator validator, RollupJobSummary summary, ExecutionHeartbeat heartbeat) {
         return new JobBuilder(JOB, jobRepository)
                 .validator(validator)
+                .listener(heartbeat)
                 .listener(summary)
                 .start(rollupPlanStep)
                 .next(rollupQuarantineStep)
                 .next(rollupPartitionsStep)
                 .next(rollupWatermarkStep)
+                .next(rollupCacheWarmUpStep)
                 .build();
     }
 
@@ -66,14 +72,23 @@ class RollupJobConfiguration {
 
     @Bean
     Step rollupPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                             RollupPartitionTasklet tasklet) {
-        return new StepBuilder(PARTITION_STEP, jobRepository).tasklet(tasklet, transactionManager).build();
+                             RollupPartitionTasklet tasklet, RefreshCacheAfterPartition refreshCache) {
+        return new StepBuilder(PARTITION_STEP, jobRepository)
+                .tasklet(tasklet, transactionManager)
+                .listener(refreshCache)
+                .build();
     }
 
     @Bean
     Step rollupWatermarkStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                              AdvanceWatermarkTasklet tasklet) {
         return new StepBuilder(WATERMARK_STEP, jobRepository).tasklet(tasklet, transactionManager).build();
+    }
+
+    @Bean
+    Step rollupCacheWarmUpStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                               WarmUpCacheTasklet tasklet) {
+        return new StepBuilder(WARM_UP_STEP, jobRepository).tasklet(tasklet, transactionManager).build();
     }
 
     /** Reads the run's plan late, from the job's execution context, when the partitions step starts. */

@@ -21,6 +21,7 @@ class RollupJobSummary implements JobExecutionListener {
         long lines = 0;
         long rows = 0;
         long quarantined = 0;
+        long cacheRefreshFailures = 0;
         for (StepExecution step : execution.getStepExecutions()) {
             if (step.getStepName().startsWith(RollupJobConfiguration.PARTITION_STEP + ":")
                     && step.getStatus() == BatchStatus.COMPLETED) {
@@ -28,6 +29,9 @@ class RollupJobSummary implements JobExecutionListener {
                 lines += step.getReadCount();
                 rows += step.getWriteCount();
                 quarantined += step.getFilterCount();
+                if (Boolean.TRUE.equals(step.getExecutionContext().get(RefreshCacheAfterPartition.REFRESH_FAILED))) {
+                    cacheRefreshFailures++;
+                }
             } else if (step.getStepName().equals(RollupJobConfiguration.QUARANTINE_STEP)) {
                 quarantined += step.getFilterCount();
             }
@@ -37,7 +41,12 @@ class RollupJobSummary implements JobExecutionListener {
                 quarantined > 0 ? " (see table rollup_quarantine)" : "");
         ExitStatus exit = execution.getExitStatus();
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            execution.setExitStatus(exit.addExitDescription(done));
+            String cache = execution.getExecutionContext().getString(WarmUpCacheTasklet.WARM_UP, "cache not warmed");
+            if (cacheRefreshFailures > 0) {
+                cache += String.format(" (%,d partitions could not refresh Redis as they committed)",
+                        cacheRefreshFailures);
+            }
+            execution.setExitStatus(exit.addExitDescription(done + "; " + cache));
         } else {
             String cause = rootCause(execution);
             execution.setExitStatus(new ExitStatus(exit.getExitCode(), "stopped after " + done

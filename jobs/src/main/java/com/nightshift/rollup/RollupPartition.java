@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.Objects;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -13,6 +14,15 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * Its name is stable, so a restarted run recognises the partitions that already committed.
  */
 public record RollupPartition(String store, LocalDate from, LocalDate to) {
+
+    public RollupPartition {
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("partition of " + store + " starts " + from + ", after its end " + to);
+        }
+    }
 
     private static final String STORE = "store";
     private static final String FROM = "from";

@@ -21,7 +21,7 @@ import com.nightshift.ops.JobRunner;
 import com.nightshift.orders.GenerateRequest;
 import com.nightshift.orders.OrderGenerator;
 import com.nightshift.support.IntegrationTest;
-import com.nightshift.support.RollupTables;
+import com.nightshift.support.RollupTableState;
 
 class IncrementalRollupTest extends IntegrationTest {
 
@@ -41,7 +41,7 @@ class IncrementalRollupTest extends IntegrationTest {
 
     @BeforeEach
     void startFromARolledUpChain() throws Exception {
-        RollupTables.clear(jdbc);
+        RollupTableState.clear(jdbc);
         expected = new ExpectedRollups(jdbc);
         generator.generate(new GenerateRequest(8_000, 30, 8, 21, LAST));
         assertThat(runner.run("rollup", INCREMENTAL).getStatus()).isEqualTo(BatchStatus.COMPLETED);

@@ -21,7 +21,7 @@ import com.nightshift.ops.JobRunner;
 import com.nightshift.orders.GenerateRequest;
 import com.nightshift.orders.OrderGenerator;
 import com.nightshift.support.IntegrationTest;
-import com.nightshift.support.RollupTables;
+import com.nightshift.support.RollupTableState;
 
 class RollupJobTest extends IntegrationTest {
 
@@ -41,7 +41,7 @@ class RollupJobTest extends IntegrationTest {
 
     @BeforeEach
     void emptyTables() {
-        RollupTables.clear(jdbc);
+        RollupTableState.clear(jdbc);
         expected = new ExpectedRollups(jdbc);
     }
 
@@ -97,12 +97,12 @@ class RollupJobTest extends IntegrationTest {
         generator.generate(new GenerateRequest(5_000, 40, 6, 8, LAST));
         aLine().store("").insertDirty(jdbc);
         runner.run("rollup", WHOLE_RANGE);
-        List<Map<String, Object>> first = RollupTables.snapshot(jdbc);
+        List<Map<String, Object>> first = RollupTableState.snapshot(jdbc);
 
         JobExecution again = runner.run("rollup", WHOLE_RANGE);
 
         assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(RollupTables.snapshot(jdbc)).isEqualTo(first);
+        assertThat(RollupTableState.snapshot(jdbc)).isEqualTo(first);
     }
 
     @Test

@@ -54,6 +54,12 @@ public final class JarProcess implements AutoCloseable {
                 + String.join("\n", seen));
     }
 
+    /** Kills the process at once, as a crash or {@code kill -9} would: no shutdown hook runs. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     /** Asks the process to stop as Ctrl-C would, and returns its exit code. */
     public int stop(Duration timeout) throws InterruptedException {
         process.destroy();

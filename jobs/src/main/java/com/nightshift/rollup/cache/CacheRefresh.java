@@ -2,6 +2,8 @@ package com.nightshift.rollup.cache;
 
 import java.util.Optional;
 
+import com.nightshift.rollup.RollupPartition;
+
 /**
  * What {@link RollupCache#refreshPartition} did in Redis.
  *

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import com.nightshift.rollup.RollupPartition;
+
 /** Business dates from {@code from} to {@code to}, both included. */
 record DateRange(LocalDate from, LocalDate to) {
 
@@ -15,6 +17,10 @@ record DateRange(LocalDate from, LocalDate to) {
         if (from.isAfter(to)) {
             throw new IllegalArgumentException("date range starts " + from + ", after its end " + to);
         }
+    }
+
+    static DateRange of(RollupPartition partition) {
+        return new DateRange(partition.from(), partition.to());
     }
 
     long lengthInDays() {

@@ -15,8 +15,8 @@ class HotWindow {
     private final Clock clock;
     private final int days;
 
-    HotWindow(RollupCacheProperties properties) {
-        this.clock = Clock.system(properties.zone());
+    HotWindow(RollupCacheProperties properties, Clock clock) {
+        this.clock = clock.withZone(properties.zone());
         this.days = properties.hotWindowDays();
     }
 

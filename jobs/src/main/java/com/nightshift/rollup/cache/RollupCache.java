@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import com.nightshift.rollup.RollupGrain;
+import com.nightshift.rollup.RollupPartition;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -71,7 +72,7 @@ public class RollupCache {
             return CacheRefresh.failed(partition, e.getMessage());
         } finally {
             // After the Redis write, so that a concurrent read cannot refill memory from the old Redis value.
-            memory.evict(RollupDay.ofAllGrains(store, partition.dates()));
+            memory.evict(RollupDay.ofAllGrains(store, DateRange.of(partition)));
         }
     }
 
@@ -116,14 +117,14 @@ public class RollupCache {
     }
 
     private CacheRefresh replace(RollupPartition partition) {
-        Optional<DateRange> hot = hotWindow.range().intersection(partition.dates());
+        Optional<DateRange> hot = hotWindow.range().intersection(DateRange.of(partition));
         Map<RollupDay, List<RollupRow>> rows = new HashMap<>();
         hot.ifPresent(dates -> {
             for (RollupGrain grain : RollupGrain.values()) {
                 rows.putAll(tables.read(grain, partition.store(), dates));
             }
         });
-        List<RollupDay> outside = RollupDay.ofAllGrains(partition.store(), partition.dates()).stream()
+        List<RollupDay> outside = RollupDay.ofAllGrains(partition.store(), DateRange.of(partition)).stream()
                 .filter(day -> !rows.containsKey(day))
                 .toList();
         redis.replace(rows, outside, properties.hotTtl());

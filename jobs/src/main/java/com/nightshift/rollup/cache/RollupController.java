@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/rollups/{grain}?store=&from=&to=}: one store's rollup rows over a date range, as JSON.
- * Parameters are taken as text and validated by {@link RollupRequest}, so every bad input gets a 400 problem
+ * Parameters are taken as text and validated by {@link RollupQuery}, so every bad input gets a 400 problem
  * detail naming the parameter (see {@link RollupApiExceptionHandler}).
  */
 @RestController
@@ -28,7 +28,7 @@ class RollupController {
     @GetMapping("/{grain}")
     List<RollupRow> read(@PathVariable String grain, @RequestParam(required = false) String store,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        RollupRequest request = RollupRequest.parse(grain, store, from, to, maxRangeDays);
+        RollupQuery request = RollupQuery.parse(grain, store, from, to, maxRangeDays);
         return reader.read(request.grain(), request.store(), request.dates().from(), request.dates().to());
     }
 }

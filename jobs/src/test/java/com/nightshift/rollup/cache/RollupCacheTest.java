@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.nightshift.rollup.RollupPartition;
 import com.nightshift.support.IntegrationTest;
 import com.nightshift.support.RollupTestData;
 import com.nightshift.support.RedisOutage;

@@ -6,12 +6,12 @@ import java.time.format.DateTimeParseException;
 import com.nightshift.rollup.RollupGrain;
 
 /** A validated rollup API request: which grain, which store, which business dates. */
-record RollupRequest(RollupGrain grain, String store, DateRange dates) {
+record RollupQuery(RollupGrain grain, String store, DateRange dates) {
 
     /**
      * @throws InvalidRollupRequestException naming the first parameter that is missing or wrong
      */
-    static RollupRequest parse(String grain, String store, String from, String to, int maxRangeDays) {
+    static RollupQuery parse(String grain, String store, String from, String to, int maxRangeDays) {
         RollupGrain rollupGrain = RollupGrain.byPath(grain).orElseThrow(() -> new InvalidRollupRequestException(
                 "grain", "is unknown: '" + grain + "'; expected store-daily, store-product-daily or store-channel-daily"));
         if (store == null || store.isBlank()) {
@@ -27,7 +27,7 @@ record RollupRequest(RollupGrain grain, String store, DateRange dates) {
             throw new InvalidRollupRequestException("to", "makes the range " + dates.lengthInDays()
                     + " days long; a request may span at most " + maxRangeDays + " days");
         }
-        return new RollupRequest(rollupGrain, store, dates);
+        return new RollupQuery(rollupGrain, store, dates);
     }
 
     private static LocalDate date(String parameter, String value) {

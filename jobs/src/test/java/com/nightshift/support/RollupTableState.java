@@ -7,9 +7,9 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Empties and reads the tables the rollup job works on. */
-public final class RollupTables {
+public final class RollupTableState {
 
-    private RollupTables() {
+    private RollupTableState() {
     }
 
     public static void clear(JdbcTemplate jdbc) {

@@ -1,0 +1,91 @@
+package com.nightshift.ops;
+
+import java.lang.management.ManagementFactory;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps a heartbeat for every job execution this process runs, from its start to its end. Every job
+ * registers it as a listener, so that {@link JobRunner} can tell a run in progress from one whose process died.
+ */
+@Component
+public class ExecutionHeartbeat implements JobExecutionListener, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ExecutionHeartbeat.class);
+
+    private final JdbcTemplate jdbc;
+    private final OpsProperties properties;
+    private final String instance = ManagementFactory.getRuntimeMXBean().getName();
+    private final ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "job-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<Long, ScheduledFuture<?>> running = new ConcurrentHashMap<>();
+
+    public ExecutionHeartbeat(JdbcTemplate jdbc, OpsProperties properties) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    @Override
+    public void beforeJob(JobExecution execution) {
+        long id = execution.getId();
+        beat(id);
+        long every = properties.heartbeatEvery().toMillis();
+        running.put(id, beats.scheduleAtFixedRate(() -> beat(id), every, every, TimeUnit.MILLISECONDS));
+    }
+
+    @Override
+    public void afterJob(JobExecution execution) {
+        ScheduledFuture<?> beat = running.remove(execution.getId());
+        if (beat != null) {
+            beat.cancel(false);
+        }
+        jdbc.update("DELETE FROM job_execution_heartbeat WHERE job_execution_id = ?", execution.getId());
+    }
+
+    /** True when the execution's process renewed its heartbeat recently enough to be taken as alive. */
+    public boolean isAlive(long executionId) {
+        Boolean alive = jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM job_execution_heartbeat
+                               WHERE job_execution_id = ? AND beat_at > now() - make_interval(secs => ?))
+                """, Boolean.class, executionId, properties.abandonedAfter().toMillis() / 1000.0);
+        return Boolean.TRUE.equals(alive);
+    }
+
+    /** Which process runs the execution, for messages. */
+    public String instanceOf(long executionId) {
+        return jdbc.queryForList("SELECT instance FROM job_execution_heartbeat WHERE job_execution_id = ?",
+                String.class, executionId).stream().findFirst().orElse("an unknown process");
+    }
+
+    private void beat(long executionId) {
+        try {
+            jdbc.update("""
+                    INSERT INTO job_execution_heartbeat (job_execution_id, instance, beat_at) VALUES (?, ?, now())
+                    ON CONFLICT (job_execution_id) DO UPDATE SET beat_at = now(), instance = EXCLUDED.instance
+                    """, executionId, instance);
+        } catch (RuntimeException e) {
+            // a missed beat is not fatal: the run is only taken for dead after several
+            log.warn("Cannot renew the heartbeat of job execution {}: {}", executionId, e.getMessage());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        beats.shutdownNow();
+    }
+}

@@ -1,0 +1,85 @@
+package com.nightshift.rollup;
+
+import static com.nightshift.support.OrderLineRows.aLine;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.nightshift.ops.JobRunner;
+import com.nightshift.rollup.cache.RollupCache;
+import com.nightshift.support.IntegrationTest;
+import com.nightshift.support.RedisOutage;
+import com.nightshift.support.RollupTableState;
+
+class RollupCachingTest extends IntegrationTest {
+
+    private static final LocalDate YESTERDAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
+    private static final String STORE = "杭州西湖店";
+    private static final String KEY = "nightshift:rollup:v1:store-daily:" + STORE + ":" + YESTERDAY;
+    private static final Map<String, String> YESTERDAY_ONLY = Map.of("mode", "full");
+
+    @Autowired
+    JobRunner runner;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    RedisConnectionFactory redis;
+    @Autowired
+    RollupCache cache;
+
+    @BeforeEach
+    void oneLineYesterdayAndAWorkingEmptyCache() {
+        await("Redis is used again after an earlier test's outage").atMost(Duration.ofSeconds(30))
+                .until(() -> cache.warmUp().succeeded());
+        RollupTableState.clear(jdbc);
+        try (RedisConnection connection = redis.getConnection()) {
+            connection.serverCommands().flushAll();
+        }
+        aLine().store(STORE).on(YESTERDAY).amount("66.60").insert(jdbc);
+    }
+
+    @Test
+    void aCommittedPartitionIsInRedisWhenTheRunEnds() throws Exception {
+        JobExecution execution = runner.run("rollup", YESTERDAY_ONLY);
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(cached(KEY)).contains("66.60");
+        assertThat(execution.getExitStatus().getExitDescription()).contains("cache warm");
+    }
+
+    @Test
+    void aRedisOutageDoesNotFailTheRunAndTheNextRunRepairsTheCache() throws Exception {
+        JobExecution duringOutage = RedisOutage.during(redis, () -> runner.run("rollup", YESTERDAY_ONLY));
+
+        assertThat(duringOutage.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(duringOutage.getExitStatus().getExitDescription()).contains("cache NOT warm");
+        assertThat(jdbc.queryForObject("SELECT net_amount FROM rollup_store_daily", String.class)).isEqualTo("66.60");
+
+        // the cache skips Redis for a few seconds after a failure: the next run that finds it back repairs it
+        await().atMost(Duration.ofSeconds(30)).until(() -> runner.run("rollup", Map.of("mode", "incremental"))
+                .getExitStatus().getExitDescription().contains("cache warm"));
+
+        assertThat(cached(KEY)).contains("66.60");
+    }
+
+    private String cached(String key) {
+        try (RedisConnection connection = redis.getConnection()) {
+            byte[] value = connection.stringCommands().get(key.getBytes(StandardCharsets.UTF_8));
+            return value == null ? null : new String(value, StandardCharsets.UTF_8);
+        }
+    }
+}
