@@ -1,16 +1,13 @@
 package com.nightshift.ops;
 
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -29,19 +26,20 @@ public class JobRunner {
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
 
     static final String RUN_ID = "run.id";
-    private static final int INSTANCES_TO_SEARCH = 200;
 
     private final JobCatalog catalog;
     private final JobOperator operator;
     private final JobRepository repository;
     private final ExecutionHeartbeat heartbeat;
+    private final JobHistory history;
 
     public JobRunner(JobCatalog catalog, JobOperator operator, JobRepository repository,
-                     ExecutionHeartbeat heartbeat) {
+                     ExecutionHeartbeat heartbeat, JobHistory history) {
         this.catalog = catalog;
         this.operator = operator;
         this.repository = repository;
         this.heartbeat = heartbeat;
+        this.history = history;
     }
 
     /** Runs the job in the calling thread and returns its finished execution. */
@@ -49,7 +47,7 @@ public class JobRunner {
         Job job = catalog.job(jobName);
         JobParameters requested = JobParametersParser.toJobParameters(parameters);
         validate(job, requested);
-        Optional<JobExecution> last = lastExecutionFor(jobName, requested);
+        Optional<JobExecution> last = lastExecutionFor(jobName, parameters);
         if (last.isPresent() && last.get().isRunning()) {
             return recoverAndRestart(last.get());
         }
@@ -59,7 +57,7 @@ public class JobRunner {
             return operator.restart(unfinished.get());
         }
         return operator.start(job, new JobParametersBuilder(requested)
-                .addLong(RUN_ID, nextRunId(jobName))
+                .addLong(RUN_ID, history.nextRunId(jobName))
                 .toJobParameters());
     }
 
@@ -82,26 +80,7 @@ public class JobRunner {
         job.getJobParametersValidator().validate(parameters);
     }
 
-    private Optional<JobExecution> lastExecutionFor(String jobName, JobParameters requested) {
-        return repository.getJobInstances(jobName, 0, INSTANCES_TO_SEARCH).stream()
-                .map(repository::getLastJobExecution)
-                .filter(execution -> execution != null && withoutRunId(execution.getJobParameters()).equals(requested))
-                .max(Comparator.comparing(JobExecution::getId));
-    }
-
-    private long nextRunId(String jobName) {
-        JobInstance last = repository.getLastJobInstance(jobName);
-        if (last == null) {
-            return 1;
-        }
-        JobExecution execution = repository.getLastJobExecution(last);
-        Long previous = execution == null ? null : execution.getJobParameters().getLong(RUN_ID);
-        return previous == null ? 1 : previous + 1;
-    }
-
-    private static JobParameters withoutRunId(JobParameters parameters) {
-        return new JobParameters(parameters.parameters().stream()
-                .filter(parameter -> !RUN_ID.equals(parameter.name()))
-                .collect(Collectors.toSet()));
+    private Optional<JobExecution> lastExecutionFor(String jobName, Map<String, String> parameters) {
+        return history.lastExecutionWith(jobName, parameters).map(repository::getJobExecution);
     }
 }

@@ -46,20 +46,22 @@ public class PartitionRollup {
             DELETE FROM rollup_quarantine WHERE store_name = ? AND business_date BETWEEN ? AND ?
             """;
 
+    /*
+     * Measured on 10 M lines: every copy of a partition's lines and every per-group DISTINCT sort shows, so the
+     * lines are read and shaped once (names in the "C" collation of the rollup keys, amounts split by status)
+     * and orders per product are counted from a first grouping by order instead of with count(DISTINCT).
+     */
     private static final String RECOMPUTE = """
             WITH lines AS MATERIALIZED (
-                SELECT id, order_no, order_date, product_name, channel, quantity, amount, status,
-                       %s AS problem
-                FROM orders
-                WHERE store_name = ? AND order_date BETWEEN ? AND ?),
-            counted AS MATERIALIZED (
-                SELECT order_no COLLATE "C" AS order_no, order_date, product_name COLLATE "C" AS product_name,
+                SELECT id, order_date, order_no COLLATE "C" AS order_no, product_name COLLATE "C" AS product_name,
                        channel COLLATE "C" AS channel,
                        CASE WHEN status = 'completed' THEN quantity ELSE 0 END AS sold,
                        CASE WHEN status = 'completed' THEN amount ELSE 0 END AS gross,
-                       CASE WHEN status = 'refunded' THEN -amount ELSE 0 END AS refund
-                FROM lines
-                WHERE problem IS NULL AND status <> 'cancelled'),
+                       CASE WHEN status = 'refunded' THEN -amount ELSE 0 END AS refund,
+                       status = 'cancelled' AS cancelled,
+                       %s AS problem
+                FROM orders
+                WHERE store_name = ? AND order_date BETWEEN ? AND ?),
             quarantined AS (
                 INSERT INTO rollup_quarantine (order_line_id, store_name, business_date, reason, job_execution_id)
                 SELECT id, ?, order_date, problem, ? FROM lines WHERE problem IS NOT NULL
@@ -75,21 +77,27 @@ public class PartitionRollup {
                     (store_name, business_date, orders, lines, quantity, gross_amount, refund_amount, net_amount)
                 SELECT ?, order_date, count(DISTINCT order_no), count(*), sum(sold), sum(gross), sum(refund),
                        sum(gross) - sum(refund)
-                FROM counted GROUP BY order_date ORDER BY order_date
+                FROM lines WHERE problem IS NULL AND NOT cancelled
+                GROUP BY order_date ORDER BY order_date
                 RETURNING 1),
             store_product AS (
                 INSERT INTO rollup_store_product_daily
                     (store_name, business_date, product_name, orders, quantity, gross_amount, refund_amount, net_amount)
-                SELECT ?, order_date, product_name, count(DISTINCT order_no), sum(sold), sum(gross), sum(refund),
+                SELECT ?, order_date, product_name, count(*), sum(sold), sum(gross), sum(refund),
                        sum(gross) - sum(refund)
-                FROM counted GROUP BY order_date, product_name ORDER BY order_date, product_name
+                FROM (SELECT order_date, product_name, order_no,
+                             sum(sold) AS sold, sum(gross) AS gross, sum(refund) AS refund
+                      FROM lines WHERE problem IS NULL AND NOT cancelled
+                      GROUP BY order_date, product_name, order_no) per_order
+                GROUP BY order_date, product_name ORDER BY order_date, product_name
                 RETURNING 1),
             store_channel AS (
                 INSERT INTO rollup_store_channel_daily
                     (store_name, business_date, channel, orders, quantity, gross_amount, refund_amount, net_amount)
                 SELECT ?, order_date, channel, count(DISTINCT order_no), sum(sold), sum(gross), sum(refund),
                        sum(gross) - sum(refund)
-                FROM counted GROUP BY order_date, channel ORDER BY order_date, channel
+                FROM lines WHERE problem IS NULL AND NOT cancelled
+                GROUP BY order_date, channel ORDER BY order_date, channel
                 RETURNING 1)
             SELECT (SELECT count(*) FROM lines), (SELECT count(*) FROM quarantined),
                    (SELECT count(*) FROM store_daily), (SELECT count(*) FROM store_product),
@@ -107,6 +115,9 @@ public class PartitionRollup {
         String store = partition.store();
         LocalDate from = partition.from();
         LocalDate to = partition.to();
+        // The partition's rows and its step's "done" commit together; should a crash lose this commit, both are
+        // lost and a restart redoes the partition. So the commit need not wait for the disk.
+        jdbc.execute("SET LOCAL synchronous_commit TO off");
         jdbc.update(CLEAR, store, from, to, store, from, to, store, from, to, store, from, to);
         return jdbc.queryForObject(RECOMPUTE, (rs, row) -> new PartitionResult(rs.getLong(1), rs.getLong(2),
                         rs.getLong(3), rs.getLong(4), rs.getLong(5)),
