@@ -6,6 +6,8 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,14 +50,14 @@ class RollupJobConfiguration {
 
     @Bean
     Step rollupPlanStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                        PlanRollupTasklet tasklet) {
-        return new StepBuilder(PLAN_STEP, jobRepository).tasklet(tasklet, transactionManager).build();
+            PlanRollupTasklet tasklet) {
+        return taskletStep(PLAN_STEP, tasklet, jobRepository, transactionManager);
     }
 
     @Bean
     Step rollupQuarantineStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                              QuarantineUnroutableTasklet tasklet) {
-        return new StepBuilder(QUARANTINE_STEP, jobRepository).tasklet(tasklet, transactionManager).build();
+            QuarantineUnroutableTasklet tasklet) {
+        return taskletStep(QUARANTINE_STEP, tasklet, jobRepository, transactionManager);
     }
 
     @Bean
@@ -81,14 +83,19 @@ class RollupJobConfiguration {
 
     @Bean
     Step rollupWatermarkStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                             AdvanceWatermarkTasklet tasklet) {
-        return new StepBuilder(WATERMARK_STEP, jobRepository).tasklet(tasklet, transactionManager).build();
+            AdvanceWatermarkTasklet tasklet) {
+        return taskletStep(WATERMARK_STEP, tasklet, jobRepository, transactionManager);
     }
 
     @Bean
     Step rollupCacheWarmUpStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                               WarmUpCacheTasklet tasklet) {
-        return new StepBuilder(WARM_UP_STEP, jobRepository).tasklet(tasklet, transactionManager).build();
+            WarmUpCacheTasklet tasklet) {
+        return taskletStep(WARM_UP_STEP, tasklet, jobRepository, transactionManager);
+    }
+
+    private static Step taskletStep(String name, Tasklet tasklet, JobRepository jobRepository,
+                                    PlatformTransactionManager transactionManager) {
+        return new StepBuilder(name, jobRepository).tasklet(tasklet, transactionManager).build();
     }
 
     /** Reads the run's plan late, from the job's execution context, when the partitions step starts. */
@@ -96,7 +103,7 @@ class RollupJobConfiguration {
     @StepScope
     RollupPartitioner rollupPartitioner(RollupPlanner planner,
                                         @Value("#{stepExecution.jobExecution.executionContext}")
-                                        org.springframework.batch.infrastructure.item.ExecutionContext jobContext) {
+                                        ExecutionContext jobContext) {
         return new RollupPartitioner(planner, RollupPlanContext.readFrom(jobContext));
     }
 
