@@ -15,10 +15,11 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.nightshift.ops.ExecutionHeartbeat;
+import com.nightshift.rollup.cache.RollupCache;
 
 /**
  * The {@code rollup} job: plan what the run covers, quarantine lines that belong to no store-day, roll up the
- * partitions on {@code nightshift.rollup.threads} threads (refreshing each one's Redis keys once it commits),
+ * partitions on {@code nightshift.rollup.threads} worker threads (refreshing each one's Redis keys once it commits),
  * move the incremental watermark, and warm the cache for the next morning.
  */
 @Configuration(proxyBeanMethods = false)
@@ -72,13 +73,28 @@ class RollupJobConfiguration {
                 .build();
     }
 
+    /** A worker: its partitions one per transaction, each transaction also recording how far it has got. */
     @Bean
     Step rollupPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                             RollupPartitionTasklet tasklet, RefreshCacheAfterPartition refreshCache) {
+                             PartitionListReader rollupPartitionReader, RollupPartitionWriter rollupPartitionWriter) {
         return new StepBuilder(PARTITION_STEP, jobRepository)
-                .tasklet(tasklet, transactionManager)
-                .listener(refreshCache)
+                .<RollupPartition, RollupPartition>chunk(1)
+                .transactionManager(transactionManager)
+                .reader(rollupPartitionReader)
+                .writer(rollupPartitionWriter)
                 .build();
+    }
+
+    @Bean
+    @StepScope
+    PartitionListReader rollupPartitionReader() {
+        return new PartitionListReader();
+    }
+
+    @Bean
+    @StepScope
+    RollupPartitionWriter rollupPartitionWriter(PartitionRollup rollup, RollupCache cache) {
+        return new RollupPartitionWriter(rollup, cache);
     }
 
     @Bean

@@ -6,6 +6,8 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,15 +25,13 @@ class RollupJobSummary implements JobExecutionListener {
         long quarantined = 0;
         long cacheRefreshFailures = 0;
         for (StepExecution step : execution.getStepExecutions()) {
-            if (step.getStepName().startsWith(RollupJobConfiguration.PARTITION_STEP + ":")
-                    && step.getStatus() == BatchStatus.COMPLETED) {
-                partitions++;
-                lines += step.getReadCount();
-                rows += step.getWriteCount();
-                quarantined += step.getFilterCount();
-                if (Boolean.TRUE.equals(step.getExecutionContext().get(RefreshCacheAfterPartition.REFRESH_FAILED))) {
-                    cacheRefreshFailures++;
-                }
+            ExecutionContext context = step.getExecutionContext();
+            if (step.getStepName().startsWith(RollupJobConfiguration.PARTITION_STEP + ":")) {
+                partitions += context.getInt(PartitionAssignment.NEXT, 0);
+                lines += context.getLong(RollupPartitionWriter.LINES, 0);
+                rows += context.getLong(RollupPartitionWriter.ROWS, 0);
+                quarantined += context.getLong(RollupPartitionWriter.QUARANTINED, 0);
+                cacheRefreshFailures += context.getLong(RollupPartitionWriter.CACHE_REFRESH_FAILURES, 0);
             } else if (step.getStepName().equals(RollupJobConfiguration.QUARANTINE_STEP)) {
                 quarantined += step.getFilterCount();
             }
@@ -61,6 +61,7 @@ class RollupJobSummary implements JobExecutionListener {
                 .filter(failure -> !(failure instanceof JobExecutionException))
                 .findFirst()
                 .or(() -> execution.getAllFailureExceptions().stream().findFirst())
+                .map(NestedExceptionUtils::getMostSpecificCause)
                 .map(failure -> failure.getClass().getSimpleName() + ": " + failure.getMessage())
                 .orElse(execution.getExitStatus().getExitCode());
     }

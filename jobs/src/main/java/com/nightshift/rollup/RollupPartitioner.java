@@ -7,7 +7,11 @@ import java.util.Map;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
-/** Hands the planned partitions of a run to Spring Batch, one worker step execution each. */
+/**
+ * Plans a run's partitions and deals them out to one worker step per thread. A worker commits its partitions
+ * one at a time; Spring Batch's bookkeeping is per worker, not per partition, which keeps a run of a hundred
+ * small partitions from spending most of its time recording them.
+ */
 class RollupPartitioner implements Partitioner {
 
     private final RollupPlanner planner;
@@ -19,13 +23,14 @@ class RollupPartitioner implements Partitioner {
     }
 
     @Override
-    public Map<String, ExecutionContext> partition(int gridSize) {
+    public Map<String, ExecutionContext> partition(int workers) {
         List<RollupPartition> partitions = plan.mode() == RollupMode.FULL
                 ? planner.full(plan.from(), plan.to())
                 : planner.incremental(plan.changedFrom(), plan.changedBefore());
         Map<String, ExecutionContext> contexts = new LinkedHashMap<>();
-        for (RollupPartition partition : partitions) {
-            contexts.put(partition.name(), partition.toContext());
+        List<List<RollupPartition>> shares = PartitionAssignment.deal(partitions, workers);
+        for (int worker = 0; worker < shares.size(); worker++) {
+            contexts.put("worker-" + (worker + 1), PartitionAssignment.toContext(shares.get(worker)));
         }
         return contexts;
     }

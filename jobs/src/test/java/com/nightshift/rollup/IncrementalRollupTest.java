@@ -132,7 +132,7 @@ class IncrementalRollupTest extends IntegrationTest {
     static List<RollupPartition> partitionsOf(JobExecution execution) {
         return execution.getStepExecutions().stream()
                 .filter(step -> step.getStepName().startsWith(RollupJobConfiguration.PARTITION_STEP + ":"))
-                .map(step -> RollupPartition.fromContext(step.getExecutionContext()))
+                .flatMap(step -> PartitionAssignment.committed(step.getExecutionContext()).stream())
                 .toList();
     }
 
