@@ -1,5 +1,7 @@
 package com.nightshift.rollup;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.annotation.BeforeStep;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -17,6 +19,8 @@ import com.nightshift.rollup.cache.RollupCache;
  * the partition, since the tables are the truth and the run's warm-up step repairs the cache.
  */
 class RollupPartitionWriter implements ItemWriter<RollupPartition> {
+
+    private static final Logger log = LoggerFactory.getLogger(RollupPartitionWriter.class);
 
     static final String LINES = "rollup.lines";
     static final String ROWS = "rollup.rows";
@@ -48,11 +52,21 @@ class RollupPartitionWriter implements ItemWriter<RollupPartition> {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    if (!cache.refreshPartition(partition.store(), partition.from(), partition.to()).succeeded()) {
+                    if (!refreshed(partition)) {
                         add(context, CACHE_REFRESH_FAILURES, 1);
                     }
                 }
             });
+        }
+    }
+
+    /** The partition has committed: nothing that goes wrong with its cache may fail it now. */
+    private boolean refreshed(RollupPartition partition) {
+        try {
+            return cache.refreshPartition(partition.store(), partition.from(), partition.to()).succeeded();
+        } catch (RuntimeException e) {
+            log.warn("Cannot refresh the cached rollups of {}; the run's warm-up retries", partition, e);
+            return false;
         }
     }
 
