@@ -54,7 +54,12 @@ public class ExecutionHeartbeat implements JobExecutionListener, DisposableBean 
         if (beat != null) {
             beat.cancel(false);
         }
-        jdbc.update("DELETE FROM job_execution_heartbeat WHERE job_execution_id = ?", execution.getId());
+        try {
+            jdbc.update("DELETE FROM job_execution_heartbeat WHERE job_execution_id = ?", execution.getId());
+        } catch (RuntimeException e) {
+            // the run's outcome is already decided; a row left behind simply stops being fresh
+            log.warn("Cannot remove the heartbeat of job execution {}: {}", execution.getId(), e.getMessage());
+        }
     }
 
     /** True when the execution's process renewed its heartbeat recently enough to be taken as alive. */

@@ -1,8 +1,5 @@
 package com.nightshift.rollup;
 
-import java.time.Clock;
-import java.time.LocalDate;
-
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -17,21 +14,19 @@ import org.springframework.stereotype.Component;
 class PlanRollupTasklet implements Tasklet {
 
     private final Watermark watermark;
+    private final RollupParametersValidator parameters;
     private final RollupProperties properties;
-    private final Clock clock;
 
-    PlanRollupTasklet(Watermark watermark, RollupProperties properties, Clock clock) {
+    PlanRollupTasklet(Watermark watermark, RollupParametersValidator parameters, RollupProperties properties) {
         this.watermark = watermark;
+        this.parameters = parameters;
         this.properties = properties;
-        this.clock = clock;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         var stepExecution = contribution.getStepExecution();
-        LocalDate yesterday = LocalDate.now(clock.withZone(properties.zone())).minusDays(1);
-        RollupRequest request = RollupRequest.of(stepExecution.getJobParameters(), yesterday,
-                properties.maxRangeDays());
+        RollupRequest request = parameters.read(stepExecution.getJobParameters());
         RollupPlanContext plan = request.mode() == RollupMode.FULL
                 ? RollupPlanContext.full(request.from(), request.to())
                 : RollupPlanContext.incremental(watermark.current().orElse(null),

@@ -22,7 +22,12 @@ class RollupParametersValidator implements JobParametersValidator {
 
     @Override
     public void validate(JobParameters parameters) throws InvalidJobParametersException {
+        read(parameters);
+    }
+
+    /** The run's parameters, read against today's date in the chain's zone. */
+    RollupRequest read(JobParameters parameters) throws InvalidJobParametersException {
         LocalDate yesterday = LocalDate.now(clock.withZone(properties.zone())).minusDays(1);
-        RollupRequest.of(parameters, yesterday, properties.maxRangeDays());
+        return RollupRequest.of(parameters, yesterday, properties.maxRangeDays());
     }
 }

@@ -2,6 +2,7 @@ package com.nightshift.rollup;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.function.Function;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -43,7 +44,7 @@ public record RollupPlanContext(RollupMode mode, LocalDate from, LocalDate to, O
         }
     }
 
-    private static <T> T parse(ExecutionContext context, String key, java.util.function.Function<String, T> parser) {
+    private static <T> T parse(ExecutionContext context, String key, Function<String, T> parser) {
         String text = context.containsKey(PREFIX + key) ? context.getString(PREFIX + key) : null;
         return text == null ? null : parser.apply(text);
     }
