@@ -13,6 +13,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
+import org.springframework.transaction.interceptor.TransactionAttribute;
 
 import com.nightshift.ops.ExecutionHeartbeat;
 import com.nightshift.rollup.cache.RollupCache;
@@ -73,13 +76,18 @@ class RollupJobConfiguration {
                 .build();
     }
 
-    /** A worker: its partitions one per transaction, each transaction also recording how far it has got. */
+    /**
+     * A worker: its partitions a few per transaction, each transaction also recording how far it has got. The
+     * transaction is repeatable-read so that a partition's pages of lines all come from one snapshot.
+     */
     @Bean
     Step rollupPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                             PartitionListReader rollupPartitionReader, RollupPartitionWriter rollupPartitionWriter) {
+                             PartitionListReader rollupPartitionReader, RollupPartitionWriter rollupPartitionWriter,
+                             RollupProperties properties) {
         return new StepBuilder(PARTITION_STEP, jobRepository)
-                .<RollupPartition, RollupPartition>chunk(1)
+                .<RollupPartition, RollupPartition>chunk(properties.partitionsPerTransaction())
                 .transactionManager(transactionManager)
+                .transactionAttribute(repeatableRead())
                 .reader(rollupPartitionReader)
                 .writer(rollupPartitionWriter)
                 .build();
@@ -107,6 +115,12 @@ class RollupJobConfiguration {
     Step rollupCacheWarmUpStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             WarmUpCacheTasklet tasklet) {
         return taskletStep(WARM_UP_STEP, tasklet, jobRepository, transactionManager);
+    }
+
+    private static TransactionAttribute repeatableRead() {
+        DefaultTransactionAttribute attribute = new DefaultTransactionAttribute();
+        attribute.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        return attribute;
     }
 
     private static Step taskletStep(String name, Tasklet tasklet, JobRepository jobRepository,
