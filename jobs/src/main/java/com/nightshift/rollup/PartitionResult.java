@@ -1,10 +1,12 @@
 package com.nightshift.rollup;
 
-/** What recomputing one partition did: lines looked at, lines quarantined, rollup rows written per grain. */
-public record PartitionResult(long lines, long quarantined, long storeDays, long storeProductDays,
-                              long storeChannelDays) {
+/**
+ * What recomputing one partition did: lines looked at, lines quarantined, and the rollup rows it wrote, which
+ * the cache is refreshed from once they have committed.
+ */
+record PartitionResult(long lines, long quarantined, PartitionRows rows) {
 
-    public long rowsWritten() {
-        return storeDays + storeProductDays + storeChannelDays;
+    long rowsWritten() {
+        return (long) rows.storeDays().size() + rows.productDays().size() + rows.channelDays().size();
     }
 }

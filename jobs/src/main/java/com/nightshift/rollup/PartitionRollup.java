@@ -1,7 +1,7 @@
 package com.nightshift.rollup;
 
 import java.sql.Connection;
-import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -9,18 +9,19 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Recomputes one partition's rollups in the caller's transaction: its old rows and quarantine entries go, its
- * lines are read in keyset pages and added up here, and the new rows are written with {@code COPY} in key order.
- * Lines that cannot be counted go to the quarantine with their reason.
+ * Recomputes partitions' rollups in the caller's transaction: their old rows and quarantine entries go, each
+ * partition's lines are read in keyset pages and added up here, and the new rows of all of them are written with
+ * one {@code COPY} per table, in key order. Lines that cannot be counted go to the quarantine with their reason.
  *
  * <p>Measured on 10 M lines against PostgreSQL computing and inserting the same rows in one statement per
  * partition: reading the lines out and adding them up here costs the server less than half as much, and on a
- * small machine the server is what runs out.
+ * small machine the server is what runs out. Statements are per transaction rather than per partition wherever
+ * the keyset reads allow, which matters for the many one-day partitions of an incremental run.
  */
 @Repository
-public class PartitionRollup {
+class PartitionRollup {
 
-    /** Also releases quarantined lines that now sit in this partition: they are judged again below. */
+    /** Also releases quarantined lines that now sit in the partition: they are judged again below. */
     private static final String CLEAR = """
             WITH store_daily AS (
                 DELETE FROM rollup_store_daily WHERE store_name = ? AND business_date BETWEEN ? AND ?),
@@ -53,47 +54,62 @@ public class PartitionRollup {
     }
 
     /**
-     * Must run inside a repeatable-read transaction: the partition is replaced as a whole or not at all, and all
-     * its pages of lines come from one snapshot, so a line moved while they are read is counted exactly once.
+     * Must run inside a repeatable-read transaction: the partitions are replaced as a whole or not at all, and
+     * all their pages of lines come from one snapshot, so a line moved while they are read counts exactly once.
+     *
+     * @return one result per partition, in the same order
      */
-    public PartitionResult recompute(RollupPartition partition, long jobExecutionId) {
-        requireRepeatableRead(partition);
-        String store = partition.store();
-        LocalDate from = partition.from();
-        LocalDate to = partition.to();
-        // The partition's rows and its step's "done" commit together; should a crash lose this commit, both are
-        // lost and a restart redoes the partition. So the commit need not wait for the disk.
+    List<PartitionResult> recompute(List<RollupPartition> partitions, long jobExecutionId) {
+        requireRepeatableRead(partitions);
+        // The partitions' rows and their step's progress commit together; should a crash lose this commit, both
+        // are lost and a restart redoes the partitions. So the commit need not wait for the disk.
         jdbc.execute("SET LOCAL synchronous_commit TO off");
-        jdbc.update(CLEAR, store, from, to, store, from, to, store, from, to, store, from, to, store, from, to);
+        // One statement per partition, sent as one batch: measured, the same delete over unnest()ed arrays of
+        // partitions took 35 ms per transaction, against 0.5 ms per partition for these.
+        jdbc.batchUpdate(CLEAR, partitions, partitions.size(), (statement, partition) -> {
+            for (int i = 0; i < 15; i += 3) {
+                statement.setString(i + 1, partition.store());
+                statement.setObject(i + 2, partition.from());
+                statement.setObject(i + 3, partition.to());
+            }
+        });
 
-        PartitionTotals totals = new PartitionTotals(store);
-        lines.forEachLine(partition, totals::add);
-        totals.finish();
-
-        rows.storeDays(store, totals.storeDays());
-        rows.storeProductDays(store, totals.productDays());
-        rows.storeChannelDays(store, totals.channelDays());
-        quarantine(store, totals.problems(), jobExecutionId);
-        return new PartitionResult(totals.lines(), totals.problems().size(), totals.storeDays().size(),
-                totals.productDays().size(), totals.channelDays().size());
+        List<PartitionTotals> totals = new ArrayList<>();
+        for (RollupPartition partition : partitions) {
+            PartitionTotals partitionTotals = new PartitionTotals(partition.store());
+            lines.forEachLine(partition, partitionTotals::add);
+            partitionTotals.finish();
+            totals.add(partitionTotals);
+        }
+        List<PartitionResult> results = totals.stream()
+                .map(partitionTotals -> new PartitionResult(partitionTotals.lines(),
+                        partitionTotals.problems().size(), PartitionRows.of(partitionTotals)))
+                .toList();
+        rows.write(results.stream().map(PartitionResult::rows).toList());
+        quarantine(totals.stream().flatMap(partitionTotals -> partitionTotals.problems().stream()).toList(),
+                jobExecutionId);
+        return results;
     }
 
-    private void quarantine(String store, List<QuarantinedLine> problems, long jobExecutionId) {
+    private void quarantine(List<QuarantinedLine> problems, long jobExecutionId) {
+        if (problems.isEmpty()) {
+            return;
+        }
         jdbc.batchUpdate(QUARANTINE, problems, 500, (statement, line) -> {
             statement.setLong(1, line.orderLineId());
-            statement.setString(2, store);
+            statement.setString(2, line.store());
             statement.setObject(3, line.day());
             statement.setString(4, line.reason());
             statement.setLong(5, jobExecutionId);
         });
     }
 
-    private static void requireRepeatableRead(RollupPartition partition) {
+    private static void requireRepeatableRead(List<RollupPartition> partitions) {
         Integer isolation = TransactionSynchronizationManager.getCurrentTransactionIsolationLevel();
         if (!TransactionSynchronizationManager.isActualTransactionActive() || isolation == null
                 || isolation < Connection.TRANSACTION_REPEATABLE_READ) {
-            throw new IllegalStateException("rolling up " + partition
-                    + " needs a repeatable-read transaction, so that all its lines are read from one snapshot");
+            throw new IllegalStateException("rolling up " + partitions
+                    + " needs a repeatable-read transaction, so that all their lines are read from one snapshot");
         }
     }
 }

@@ -20,9 +20,9 @@ import java.util.Set;
 final class PartitionTotals {
 
     private final String store;
-    private final List<RollupRow> storeDays = new ArrayList<>();
-    private final List<RollupRow> productDays = new ArrayList<>();
-    private final List<RollupRow> channelDays = new ArrayList<>();
+    private final List<PartitionRow> storeDays = new ArrayList<>();
+    private final List<PartitionRow> productDays = new ArrayList<>();
+    private final List<PartitionRow> channelDays = new ArrayList<>();
     private final List<QuarantinedLine> problems = new ArrayList<>();
     private long lines;
 
@@ -50,7 +50,7 @@ final class PartitionTotals {
         }
         String problem = LineProblem.of(store, line);
         if (problem != null) {
-            problems.add(new QuarantinedLine(line.id(), line.date(), problem));
+            problems.add(new QuarantinedLine(line.id(), store, line.date(), problem));
             return;
         }
         if (line.cancelled()) {
@@ -73,19 +73,23 @@ final class PartitionTotals {
         day = null;
     }
 
+    String store() {
+        return store;
+    }
+
     long lines() {
         return lines;
     }
 
-    List<RollupRow> storeDays() {
+    List<PartitionRow> storeDays() {
         return storeDays;
     }
 
-    List<RollupRow> productDays() {
+    List<PartitionRow> productDays() {
         return productDays;
     }
 
-    List<RollupRow> channelDays() {
+    List<PartitionRow> channelDays() {
         return channelDays;
     }
 
@@ -133,8 +137,8 @@ final class PartitionTotals {
             refundCents += refund;
         }
 
-        RollupRow row(LocalDate day, String name) {
-            return new RollupRow(day, name, orders, lines, quantity, grossCents, refundCents);
+        PartitionRow row(LocalDate day, String name) {
+            return new PartitionRow(day, name, orders, lines, quantity, grossCents, refundCents);
         }
 
         void clear() {

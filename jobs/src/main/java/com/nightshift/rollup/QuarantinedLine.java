@@ -3,5 +3,5 @@ package com.nightshift.rollup;
 import java.time.LocalDate;
 
 /** An order line that cannot be counted, and why. */
-record QuarantinedLine(long orderLineId, LocalDate day, String reason) {
+record QuarantinedLine(long orderLineId, String store, LocalDate day, String reason) {
 }

@@ -1,5 +1,9 @@
 package com.nightshift.rollup;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.annotation.BeforeStep;
@@ -13,10 +17,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import com.nightshift.rollup.cache.RollupCache;
 
 /**
- * Rolls up each partition in the chunk's transaction, which also records the worker's progress: a partition's
- * rows and the fact that it is done commit together, so a restart redoes exactly the partitions that did not.
- * Once the transaction has committed, the partition's Redis keys are replaced; Redis being down does not fail
- * the partition, since the tables are the truth and the run's warm-up step repairs the cache.
+ * Rolls up the chunk's partitions in its transaction, which also records the worker's progress: partitions'
+ * rows and the fact that they are done commit together, so a restart redoes exactly the partitions that did not.
+ * Once the transaction has committed, the partitions' Redis keys are replaced in one step; Redis being down does
+ * not fail them, since the tables are the truth and the run's warm-up step repairs the cache.
  */
 class RollupPartitionWriter implements ItemWriter<RollupPartition> {
 
@@ -44,29 +48,31 @@ class RollupPartitionWriter implements ItemWriter<RollupPartition> {
     @Override
     public void write(Chunk<? extends RollupPartition> partitions) {
         ExecutionContext context = stepExecution.getExecutionContext();
-        for (RollupPartition partition : partitions) {
-            PartitionResult result = rollup.recompute(partition, stepExecution.getJobExecutionId());
+        List<RollupPartition> chunk = List.copyOf(partitions.getItems());
+        List<PartitionResult> results = rollup.recompute(chunk, stepExecution.getJobExecutionId());
+        Map<RollupPartition, PartitionRows> committed = new LinkedHashMap<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            PartitionResult result = results.get(i);
             add(context, LINES, result.lines());
             add(context, ROWS, result.rowsWritten());
             add(context, QUARANTINED, result.quarantined());
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    if (!refreshed(partition)) {
-                        add(context, CACHE_REFRESH_FAILURES, 1);
-                    }
-                }
-            });
+            committed.put(chunk.get(i), result.rows());
         }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                add(context, CACHE_REFRESH_FAILURES, failedRefreshes(committed));
+            }
+        });
     }
 
-    /** The partition has committed: nothing that goes wrong with its cache may fail it now. */
-    private boolean refreshed(RollupPartition partition) {
+    /** The partitions have committed: nothing that goes wrong with their cache may fail them now. */
+    private long failedRefreshes(Map<RollupPartition, PartitionRows> committed) {
         try {
-            return cache.refreshPartition(partition.store(), partition.from(), partition.to()).succeeded();
+            return cache.refreshPartitions(committed).stream().filter(refresh -> !refresh.succeeded()).count();
         } catch (RuntimeException e) {
-            log.warn("Cannot refresh the cached rollups of {}; the run's warm-up retries", partition, e);
-            return false;
+            log.warn("Cannot refresh the cached rollups of {}; the run's warm-up retries", committed.keySet(), e);
+            return committed.size();
         }
     }
 

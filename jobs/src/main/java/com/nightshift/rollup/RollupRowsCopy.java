@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Function;
 
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -30,43 +31,42 @@ class RollupRowsCopy {
         this.jdbc = jdbc;
     }
 
-    void storeDays(String store, List<RollupRow> rows) {
-        copy(STORE_DAILY, store, rows, true);
+    /** All the partitions' rows: one {@code COPY} per table, each partition's rows in key order. */
+    void write(List<PartitionRows> partitions) {
+        copy(STORE_DAILY, partitions, PartitionRows::storeDays, true);
+        copy(STORE_PRODUCT_DAILY, partitions, PartitionRows::productDays, false);
+        copy(STORE_CHANNEL_DAILY, partitions, PartitionRows::channelDays, false);
     }
 
-    void storeProductDays(String store, List<RollupRow> rows) {
-        copy(STORE_PRODUCT_DAILY, store, rows, false);
-    }
-
-    void storeChannelDays(String store, List<RollupRow> rows) {
-        copy(STORE_CHANNEL_DAILY, store, rows, false);
-    }
-
-    private void copy(String sql, String store, List<RollupRow> rows, boolean storeGrain) {
-        if (rows.isEmpty()) {
+    private void copy(String sql, List<PartitionRows> partitions, Function<PartitionRows, List<PartitionRow>> grain,
+                      boolean storeGrain) {
+        int rowCount = partitions.stream().mapToInt(partition -> grain.apply(partition).size()).sum();
+        if (rowCount == 0) {
             return;
         }
-        StringBuilder text = new StringBuilder(rows.size() * 96);
-        String storeField = field(store);
-        for (RollupRow row : rows) {
-            text.append(storeField).append('\t').append(row.day()).append('\t');
-            if (storeGrain) {
-                text.append(row.orders()).append('\t').append(row.lines());
-            } else {
-                text.append(field(row.name())).append('\t').append(row.orders());
+        StringBuilder text = new StringBuilder(rowCount * 96);
+        for (PartitionRows partition : partitions) {
+            String storeField = field(partition.store());
+            for (PartitionRow row : grain.apply(partition)) {
+                text.append(storeField).append('\t').append(row.day()).append('\t');
+                if (storeGrain) {
+                    text.append(row.orders()).append('\t').append(row.lines());
+                } else {
+                    text.append(field(row.name())).append('\t').append(row.orders());
+                }
+                text.append('\t').append(row.quantity());
+                appendCents(text.append('\t'), row.grossCents());
+                appendCents(text.append('\t'), row.refundCents());
+                appendCents(text.append('\t'), row.netCents());
+                text.append('\n');
             }
-            text.append('\t').append(row.quantity());
-            appendCents(text.append('\t'), row.grossCents());
-            appendCents(text.append('\t'), row.refundCents());
-            appendCents(text.append('\t'), row.netCents());
-            text.append('\n');
         }
         jdbc.execute((ConnectionCallback<Long>) connection -> {
             try {
                 return connection.unwrap(PGConnection.class).getCopyAPI()
                         .copyIn(sql, new StringReader(text.toString()));
             } catch (IOException e) {
-                throw new SQLException("cannot copy rollup rows of " + store, e);
+                throw new SQLException("cannot copy rollup rows", e);
             }
         });
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class PartitionRollupTest extends IntegrationTest {
         TransactionTemplate readCommitted = new TransactionTemplate(transactions);
         readCommitted.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
 
-        assertThatThrownBy(() -> readCommitted.executeWithoutResult(status -> rollup.recompute(PARTITION, 1)))
+        assertThatThrownBy(() -> readCommitted.executeWithoutResult(status -> rollup.recompute(List.of(PARTITION), 1)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("needs a repeatable-read transaction");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM rollup_store_daily", Long.class)).isZero();
@@ -51,9 +52,9 @@ class PartitionRollupTest extends IntegrationTest {
     void namesWithTabsBackslashesAndLineBreaksSurviveTheCopy() {
         aLine().store(STORE).on(DAY).product("半价\t套餐\\加\n料").channel("小程序\r").insert(jdbc);
 
-        PartitionResult result = repeatableRead().execute(status -> rollup.recompute(PARTITION, 1));
+        PartitionResult result = repeatableRead().execute(status -> rollup.recompute(List.of(PARTITION), 1)).get(0);
 
-        assertThat(result.storeProductDays()).isEqualTo(1);
+        assertThat(result.rows().productDays()).hasSize(1);
         assertThat(jdbc.queryForObject("SELECT product_name FROM rollup_store_product_daily", String.class))
                 .isEqualTo("半价\t套餐\\加\n料");
         assertThat(new ExpectedRollups(jdbc).differences()).isZero();
@@ -62,9 +63,9 @@ class PartitionRollupTest extends IntegrationTest {
     @Test
     void aSecondRecomputeReplacesThePartitionInsteadOfAddingToIt() {
         aLine().store(STORE).on(DAY).amount("10.01").insert(jdbc);
-        repeatableRead().execute(status -> rollup.recompute(PARTITION, 1));
+        repeatableRead().execute(status -> rollup.recompute(List.of(PARTITION), 1));
 
-        repeatableRead().execute(status -> rollup.recompute(PARTITION, 2));
+        repeatableRead().execute(status -> rollup.recompute(List.of(PARTITION), 2));
 
         assertThat(jdbc.queryForObject("SELECT gross_amount::text FROM rollup_store_daily", String.class))
                 .isEqualTo("10.01");

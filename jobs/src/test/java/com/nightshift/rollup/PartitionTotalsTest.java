@@ -22,8 +22,8 @@ class PartitionTotalsTest {
         totals.add(line(MONDAY, "A-1", "奶茶", "美团", "completed", 2, "24.00"));
         totals.finish();
 
-        assertThat(totals.productDays()).containsExactly(new RollupRow(MONDAY, "奶茶", 1, 2, 3, 3600, 0));
-        assertThat(totals.storeDays()).containsExactly(new RollupRow(MONDAY, null, 1, 2, 3, 3600, 0));
+        assertThat(totals.productDays()).containsExactly(new PartitionRow(MONDAY, "奶茶", 1, 2, 3, 3600, 0));
+        assertThat(totals.storeDays()).containsExactly(new PartitionRow(MONDAY, null, 1, 2, 3, 3600, 0));
     }
 
     @Test
@@ -32,7 +32,7 @@ class PartitionTotalsTest {
         totals.add(line(MONDAY, "A-2", "奶茶", "美团", "refunded", 1, "-12.00"));
         totals.finish();
 
-        RollupRow day = totals.storeDays().get(0);
+        PartitionRow day = totals.storeDays().get(0);
         assertThat(day.quantity()).isEqualTo(1);
         assertThat(day.grossCents()).isEqualTo(1200);
         assertThat(day.refundCents()).isEqualTo(1200);
@@ -46,8 +46,8 @@ class PartitionTotalsTest {
         totals.add(line(MONDAY, "A-2", "蛋糕", "饿了么", "cancelled", 1, "30.00"));
         totals.finish();
 
-        assertThat(totals.productDays()).extracting(RollupRow::name).containsExactly("奶茶");
-        assertThat(totals.channelDays()).extracting(RollupRow::name).containsExactly("美团");
+        assertThat(totals.productDays()).extracting(PartitionRow::name).containsExactly("奶茶");
+        assertThat(totals.channelDays()).extracting(PartitionRow::name).containsExactly("美团");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.nightshift.rollup.cache;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -63,16 +64,53 @@ public class RollupCache {
      * @throws IllegalArgumentException if {@code from} is after {@code to}
      */
     public CacheRefresh refreshPartition(String store, LocalDate from, LocalDate to) {
-        RollupPartition partition = new RollupPartition(store, from, to);
+        return refresh(new RollupPartition(store, from, to), (grain, dates) -> tables.read(grain, store, dates));
+    }
+
+    /**
+     * Like {@link #refreshPartition}, for several committed partitions in one atomic Redis step and from the
+     * rows they have just committed rather than from the tables: a rollup run refreshes every partition it
+     * commits, and doing so partition by partition, reading each back, cost as much as computing it.
+     *
+     * @return one refresh per partition, all failed if Redis is unavailable
+     */
+    public List<CacheRefresh> refreshPartitions(Map<RollupPartition, ? extends CommittedRows> committed) {
+        Map<RollupDay, List<RollupRow>> rows = new HashMap<>();
+        List<RollupDay> outside = new ArrayList<>();
+        List<CacheRefresh> refreshes = new ArrayList<>();
+        committed.forEach((partition, partitionRows) -> {
+            HotKeys keys = hotKeys(partition, (grain, dates) -> RollupTables.byDay(grain,
+                    RollupDay.of(grain, partition.store(), dates),
+                    partitionRows.between(grain, dates.from(), dates.to())));
+            rows.putAll(keys.rows());
+            outside.addAll(keys.outside());
+            refreshes.add(CacheRefresh.succeeded(partition, keys.rows().size(), keys.outside().size()));
+        });
         try {
-            return replace(partition);
+            redis.replace(rows, outside, properties.hotTtl());
+            return refreshes;
+        } catch (RedisUnavailableException e) {
+            repairs.addAll(committed.keySet());
+            log.warn("Rollup cache of {} partitions not refreshed, left for the next warm-up: {}", committed.size(),
+                    e.getMessage());
+            return committed.keySet().stream().map(partition -> CacheRefresh.failed(partition, e.getMessage()))
+                    .toList();
+        } finally {
+            committed.keySet().forEach(partition ->
+                    memory.evict(RollupDay.ofAllGrains(partition.store(), DateRange.of(partition))));
+        }
+    }
+
+    private CacheRefresh refresh(RollupPartition partition, HotRows hotRows) {
+        try {
+            return replace(partition, hotRows);
         } catch (RedisUnavailableException e) {
             repairs.add(partition);
             log.warn("Rollup cache of {} not refreshed, left for the next warm-up: {}", partition, e.getMessage());
             return CacheRefresh.failed(partition, e.getMessage());
         } finally {
             // After the Redis write, so that a concurrent read cannot refill memory from the old Redis value.
-            memory.evict(RollupDay.ofAllGrains(store, DateRange.of(partition)));
+            memory.evict(RollupDay.ofAllGrains(partition.store(), DateRange.of(partition)));
         }
     }
 
@@ -87,7 +125,7 @@ public class RollupCache {
             // Removed before the redo, so that a refresh failing meanwhile puts it back rather than being lost.
             repairs.remove(partition);
             try {
-                replace(partition);
+                replace(partition, (grain, dates) -> tables.read(grain, partition.store(), dates));
                 repaired++;
             } catch (RedisUnavailableException e) {
                 repairs.add(partition);
@@ -116,19 +154,25 @@ public class RollupCache {
         return Set.copyOf(repairs);
     }
 
-    private CacheRefresh replace(RollupPartition partition) {
+    private CacheRefresh replace(RollupPartition partition, HotRows hotRows) {
+        HotKeys keys = hotKeys(partition, hotRows);
+        redis.replace(keys.rows(), keys.outside(), properties.hotTtl());
+        return CacheRefresh.succeeded(partition, keys.rows().size(), keys.outside().size());
+    }
+
+    /** A partition's keys: those of its hot-window days to write, and those of its other days to delete. */
+    private HotKeys hotKeys(RollupPartition partition, HotRows hotRows) {
         Optional<DateRange> hot = hotWindow.range().intersection(DateRange.of(partition));
         Map<RollupDay, List<RollupRow>> rows = new HashMap<>();
         hot.ifPresent(dates -> {
             for (RollupGrain grain : RollupGrain.values()) {
-                rows.putAll(tables.read(grain, partition.store(), dates));
+                rows.putAll(hotRows.read(grain, dates));
             }
         });
         List<RollupDay> outside = RollupDay.ofAllGrains(partition.store(), DateRange.of(partition)).stream()
                 .filter(day -> !rows.containsKey(day))
                 .toList();
-        redis.replace(rows, outside, properties.hotTtl());
-        return CacheRefresh.succeeded(partition, rows.size(), outside.size());
+        return new HotKeys(rows, outside);
     }
 
     private List<RollupDay> hotDays() {
@@ -141,5 +185,14 @@ public class RollupCache {
     private static Map<RollupGrain, List<RollupDay>> byGrain(List<RollupDay> days) {
         return days.stream().collect(Collectors.groupingBy(RollupDay::grain,
                 () -> new EnumMap<>(RollupGrain.class), Collectors.toList()));
+    }
+
+    private record HotKeys(Map<RollupDay, List<RollupRow>> rows, List<RollupDay> outside) {
+    }
+
+    /** Where a refresh takes a partition's hot rows from: every day of {@code dates} present, maybe empty. */
+    @FunctionalInterface
+    private interface HotRows {
+        Map<RollupDay, List<RollupRow>> read(RollupGrain grain, DateRange dates);
     }
 }

@@ -5,7 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -14,6 +16,8 @@ import org.springframework.stereotype.Component;
 import com.nightshift.rollup.RollupGrain;
 
 import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,14 +34,23 @@ class RollupCodec {
     private final JsonMapper mapper = JsonMapper.builder()
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
+    // Built once, with their serializers, at start-up: measured on 2 cores, building them on first use cost the
+    // first rollup transaction of each worker about 0.2 s.
+    private final Map<RollupGrain, ObjectWriter> writers = new EnumMap<>(RollupGrain.class);
+    private final Map<RollupGrain, ObjectReader> readers = new EnumMap<>(RollupGrain.class);
     private final long gzipThreshold;
 
     RollupCodec(RollupCacheProperties properties) {
         this.gzipThreshold = properties.gzipThreshold().toBytes();
+        for (RollupGrain grain : RollupGrain.values()) {
+            writers.put(grain, mapper.writerFor(mapper.getTypeFactory().constructCollectionType(List.class,
+                    rowType(grain))));
+            readers.put(grain, mapper.readerForListOf(rowType(grain)));
+        }
     }
 
-    byte[] encode(List<RollupRow> rows) {
-        byte[] json = mapper.writeValueAsBytes(rows);
+    byte[] encode(RollupGrain grain, List<RollupRow> rows) {
+        byte[] json = writers.get(grain).writeValueAsBytes(rows);
         return json.length > gzipThreshold ? gzip(json) : json;
     }
 
@@ -45,7 +58,7 @@ class RollupCodec {
         try (InputStream json = isGzip(value)
                 ? new GZIPInputStream(new ByteArrayInputStream(value))
                 : new ByteArrayInputStream(value)) {
-            return mapper.readerForListOf(rowType(grain)).readValue(json);
+            return readers.get(grain).readValue(json);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot decompress a cached " + grain.path() + " value", e);
         }

@@ -119,7 +119,7 @@ class RollupRedis {
         for (List<RollupDay> batch : Batches.of(List.copyOf(rows.keySet()), BATCH)) {
             List<byte[]> arguments = new ArrayList<>(batch.size() + 1);
             arguments.add(ascii(ttl.toMillis()));
-            batch.forEach(day -> arguments.add(codec.encode(rows.get(day))));
+            batch.forEach(day -> arguments.add(codec.encode(day.grain(), rows.get(day))));
             written += guarded(() -> redis.execute(ADD_MISSING, keysOf(batch), arguments.toArray())).intValue();
         }
         return written;
@@ -136,7 +136,7 @@ class RollupRedis {
         List<byte[]> arguments = new ArrayList<>(written.size() + 2);
         arguments.add(ascii(written.size()));
         arguments.add(ascii(ttl.toMillis()));
-        written.forEach(day -> arguments.add(codec.encode(rows.get(day))));
+        written.forEach(day -> arguments.add(codec.encode(day.grain(), rows.get(day))));
         guarded(() -> redis.execute(REPLACE, allKeys, arguments.toArray()));
     }
 

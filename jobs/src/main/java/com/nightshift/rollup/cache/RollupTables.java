@@ -56,7 +56,8 @@ class RollupTables {
         return byDay(grain, days, rows);
     }
 
-    private static Map<RollupDay, List<RollupRow>> byDay(RollupGrain grain, Collection<RollupDay> days,
+    /** Rows of one grain grouped by day: every day asked for is present, maybe empty. */
+    static Map<RollupDay, List<RollupRow>> byDay(RollupGrain grain, Collection<RollupDay> days,
             List<RollupRow> rows) {
         Map<RollupDay, List<RollupRow>> byDay = new LinkedHashMap<>();
         days.forEach(day -> byDay.put(day, new ArrayList<>()));

@@ -6,8 +6,11 @@ import static com.nightshift.rollup.RollupGrain.STORE_PRODUCT_DAILY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 
@@ -108,6 +111,46 @@ class RollupCacheTest extends IntegrationTest {
         assertThat(cache.pendingRepairs()).isEmpty();
         assertThat(redis.decoded(new RollupDay(STORE_PRODUCT_DAILY, store, day))).singleElement()
                 .extracting(RollupRow::quantity).isEqualTo(12L);
+    }
+
+    @Test
+    void refreshPartitionsWritesTheCommittedRowsOfEveryPartitionWithoutReadingTheTables() {
+        LocalDate day = window.to();
+        String other = store + "分店";
+        RollupPartition first = new RollupPartition(store, day, day);
+        RollupPartition second = new RollupPartition(other, day.minusDays(1), day);
+        CommittedRows firstRows = (grain, from, to) ->
+                grain == STORE_DAILY ? List.of(storeDay(store, day, 7)) : List.of();
+        CommittedRows secondRows = (grain, from, to) ->
+                grain == STORE_DAILY ? List.of(storeDay(other, day, 9)) : List.of();
+
+        List<CacheRefresh> refreshes = cache.refreshPartitions(Map.of(first, firstRows, second, secondRows));
+
+        assertThat(refreshes).allMatch(CacheRefresh::succeeded).hasSize(2);
+        assertThat(redis.decoded(new RollupDay(STORE_DAILY, store, day))).singleElement()
+                .extracting(RollupRow::orders).isEqualTo(7);
+        assertThat(redis.decoded(new RollupDay(STORE_DAILY, other, day))).singleElement()
+                .extracting(RollupRow::orders).isEqualTo(9);
+        assertThat(redis.decoded(new RollupDay(STORE_DAILY, other, day.minusDays(1)))).isEmpty();
+    }
+
+    @Test
+    void refreshPartitionsWithRedisDownLeavesEveryPartitionForTheWarmUp() throws Exception {
+        LocalDate day = window.to();
+        RollupPartition first = new RollupPartition(store, day, day);
+        RollupPartition second = new RollupPartition(store + "分店", day, day);
+        CommittedRows none = (grain, from, to) -> List.of();
+
+        List<CacheRefresh> refreshes = RedisOutage.during(redisClient,
+                () -> cache.refreshPartitions(Map.of(first, none, second, none)));
+
+        assertThat(refreshes).noneMatch(CacheRefresh::succeeded).hasSize(2);
+        assertThat(cache.pendingRepairs()).contains(first, second);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(cache.warmUp().repaired()).isEqualTo(2));
+    }
+
+    private static StoreDailyRow storeDay(String store, LocalDate day, int orders) {
+        return new StoreDailyRow(day, store, orders, orders, orders, BigDecimal.TEN, BigDecimal.ZERO, BigDecimal.TEN);
     }
 
     @Test
