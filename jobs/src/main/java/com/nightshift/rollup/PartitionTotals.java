@@ -2,6 +2,7 @@ package com.nightshift.rollup;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -105,16 +106,22 @@ final class PartitionTotals {
         if (dayTotals.lines > 0) {
             storeDays.add(dayTotals.row(day, null));
         }
-        products.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(entry -> productDays.add(entry.getValue().row(day, entry.getKey())));
-        channels.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(entry -> channelDays.add(entry.getValue().row(day, entry.getKey())));
+        addInKeyOrder(products, productDays);
+        addInKeyOrder(channels, channelDays);
         dayTotals.clear();
         dayOrders.clear();
         products.clear();
         channels.clear();
         productOrders.clear();
         channelOrders.clear();
+    }
+
+    private void addInKeyOrder(Map<String, KeyTotals> totals, List<PartitionRow> rows) {
+        List<String> names = new ArrayList<>(totals.keySet());
+        Collections.sort(names);
+        for (String name : names) {
+            rows.add(totals.get(name).row(day, name));
+        }
     }
 
     private record NameAndOrder(String name, String orderNo) {

@@ -1,7 +1,8 @@
 package com.nightshift.rollup;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Function;
@@ -64,7 +65,7 @@ class RollupRowsCopy {
         jdbc.execute((ConnectionCallback<Long>) connection -> {
             try {
                 return connection.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn(sql, new StringReader(text.toString()));
+                        .copyIn(sql, new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)));
             } catch (IOException e) {
                 throw new SQLException("cannot copy rollup rows", e);
             }
