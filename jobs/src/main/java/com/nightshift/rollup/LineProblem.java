@@ -1,5 +1,7 @@
 package com.nightshift.rollup;
 
+import java.math.BigDecimal;
+
 /**
  * Decides why an order line cannot be counted. The rules match the checks the schema puts on new tables; they
  * are applied here as well because a chain's existing table may hold lines from before those checks. A
@@ -7,6 +9,9 @@ package com.nightshift.rollup;
  * cent is refused rather than rounded, so that every rollup is the exact sum of the lines it counts.
  */
 final class LineProblem {
+
+    /** The largest amount the schema's numeric(12,2) allows; a legacy column may hold more. */
+    private static final BigDecimal LARGEST_AMOUNT = new BigDecimal("9999999999.99");
 
     private LineProblem() {
     }
@@ -49,6 +54,9 @@ final class LineProblem {
         }
         if (line.refunded() && line.amount().signum() > 0) {
             return "positive amount on a refunded line";
+        }
+        if (line.amount().abs().compareTo(LARGEST_AMOUNT) > 0) {
+            return "amount " + line.amount().toPlainString() + " is larger than an order line can be";
         }
         if (line.amount().stripTrailingZeros().scale() > 2) {
             return "amount " + line.amount().toPlainString() + " has fractions of a cent";

@@ -50,6 +50,12 @@ class LineProblemTest {
     }
 
     @Test
+    void anAmountBeyondTheSchemasLimitIsRefused() {
+        assertThat(LineProblem.of(STORE, line("completed", 1, "10000000000.00")))
+                .isEqualTo("amount 10000000000.00 is larger than an order line can be");
+    }
+
+    @Test
     void trailingZerosBeyondTheCentAreNotFractions() {
         assertThat(LineProblem.of(STORE, line("completed", 1, "2.500"))).isNull();
     }
