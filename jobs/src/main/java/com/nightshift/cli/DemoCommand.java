@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 
+import com.nightshift.config.BusinessCalendar;
 import com.nightshift.demo.DemoChain;
 import com.nightshift.demo.DemoFigures;
 import com.nightshift.demo.DemoOutputs;
@@ -31,7 +32,7 @@ final class DemoCommand implements Callable<Integer> {
         try {
             engine.embeddedServers().forEach((service, address) ->
                     session.out().printf("Embedded %-10s %s%n", service, address));
-            LocalDate lastDate = LocalDate.now(GenerateCommand.CHAIN_ZONE).minusDays(1);
+            LocalDate lastDate = engine.bean(BusinessCalendar.class).yesterday();
             engine.bean(DemoChain.class).generateIfEmpty(lastDate).ifPresentOrElse(
                     summary -> session.out().printf("Generated the demo chain: %,d order lines in %,d orders, "
                             + "amount %s, in %.1f s%n", summary.lines(), summary.orders(),

@@ -1,9 +1,9 @@
 package com.nightshift.cli;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.concurrent.Callable;
 
+import com.nightshift.config.BusinessCalendar;
 import com.nightshift.orders.GenerateRequest;
 import com.nightshift.orders.GenerateSummary;
 import com.nightshift.orders.OrderGenerator;
@@ -14,8 +14,6 @@ import picocli.CommandLine.Option;
 
 @Command(name = "generate", description = "Add synthetic order lines to the orders table of the configured database.")
 final class GenerateCommand implements Callable<Integer> {
-
-    static final ZoneId CHAIN_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final CliSession session;
 
@@ -44,8 +42,11 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GenerateRequest request = request();
+        // Checked before anything starts; yesterday is only known, in the chain's zone, once the engine is up.
+        GenerateRequest checked = request(until != null ? until : LocalDate.now());
         try (Engine engine = session.startEngine(EngineMode.ONE_SHOT)) {
+            GenerateRequest request = until != null ? checked
+                    : request(engine.bean(BusinessCalendar.class).yesterday(), checked.seed());
             session.out().printf("Generating %,d order lines for %d stores over %d days (%s to %s), seed %d%n",
                     request.lines(), request.stores(), request.days(), request.firstDate(), request.lastDate(),
                     request.seed());
@@ -59,10 +60,12 @@ final class GenerateCommand implements Callable<Integer> {
         }
     }
 
-    private GenerateRequest request() {
+    private GenerateRequest request(LocalDate lastDate) {
+        return request(lastDate, seed != null ? seed : System.nanoTime());
+    }
+
+    private GenerateRequest request(LocalDate lastDate, long chosenSeed) {
         try {
-            LocalDate lastDate = until != null ? until : LocalDate.now(CHAIN_ZONE).minusDays(1);
-            long chosenSeed = seed != null ? seed : System.nanoTime();
             return new GenerateRequest(lines, days, stores, chosenSeed, lastDate);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

@@ -1,23 +1,22 @@
 package com.nightshift.rollup;
 
-import java.time.Clock;
-import java.time.LocalDate;
-
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersValidator;
 import org.springframework.stereotype.Component;
+
+import com.nightshift.config.BusinessCalendar;
 
 /** Rejects a rollup run with bad parameters before anything starts, with a message naming the parameter. */
 @Component
 class RollupParametersValidator implements JobParametersValidator {
 
     private final RollupProperties properties;
-    private final Clock clock;
+    private final BusinessCalendar calendar;
 
-    RollupParametersValidator(RollupProperties properties, Clock clock) {
+    RollupParametersValidator(RollupProperties properties, BusinessCalendar calendar) {
         this.properties = properties;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     @Override
@@ -27,7 +26,6 @@ class RollupParametersValidator implements JobParametersValidator {
 
     /** The run's parameters, read against today's date in the chain's zone. */
     RollupRequest read(JobParameters parameters) throws InvalidJobParametersException {
-        LocalDate yesterday = LocalDate.now(clock.withZone(properties.zone())).minusDays(1);
-        return RollupRequest.of(parameters, yesterday, properties.maxRangeDays());
+        return RollupRequest.of(parameters, calendar.yesterday(), properties.maxRangeDays());
     }
 }

@@ -1,7 +1,6 @@
 package com.nightshift.rollup;
 
 import java.time.Duration;
-import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,7 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        matters for the many one-day partitions of an incremental run; a failure redoes the
  *                        partitions of its uncommitted transaction only
  * @param maxRangeDays    longest range a full run accepts, against typing mistakes such as from=2016-...
- * @param zone            the chain's time zone, which decides what "yesterday" is
  * @param pageSize        order lines read per keyset page: a page is held in memory, a larger page costs fewer
  *                        queries
  * @param watermarkMargin how far behind the oldest open transaction an incremental run's watermark stays,
@@ -29,7 +27,6 @@ public record RollupProperties(
         @DefaultValue("8") int partitionsPerTransaction,
         @DefaultValue("1100") int maxRangeDays,
         @DefaultValue("10000") int pageSize,
-        @DefaultValue("Asia/Shanghai") ZoneId zone,
         @DefaultValue("50ms") Duration watermarkMargin) {
 
     public RollupProperties {

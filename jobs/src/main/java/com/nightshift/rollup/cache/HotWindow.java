@@ -1,9 +1,10 @@
 package com.nightshift.rollup.cache;
 
-import java.time.Clock;
 import java.time.LocalDate;
 
 import org.springframework.stereotype.Component;
+
+import com.nightshift.config.BusinessCalendar;
 
 /**
  * The business days dashboards read most: the last {@code hotWindowDays} days ending yesterday in the chain's
@@ -12,16 +13,16 @@ import org.springframework.stereotype.Component;
 @Component
 class HotWindow {
 
-    private final Clock clock;
+    private final BusinessCalendar calendar;
     private final int days;
 
-    HotWindow(RollupCacheProperties properties, Clock clock) {
-        this.clock = clock.withZone(properties.zone());
+    HotWindow(RollupCacheProperties properties, BusinessCalendar calendar) {
+        this.calendar = calendar;
         this.days = properties.hotWindowDays();
     }
 
     DateRange range() {
-        LocalDate yesterday = LocalDate.now(clock).minusDays(1);
+        LocalDate yesterday = calendar.yesterday();
         return new DateRange(yesterday.minusDays(days - 1L), yesterday);
     }
 }

@@ -1,7 +1,6 @@
 package com.nightshift.rollup.cache;
 
 import java.time.Duration;
-import java.time.ZoneId;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -16,7 +15,6 @@ import org.springframework.validation.annotation.Validated;
  * The layered rollup cache (in-process memory, Redis, then the rollup tables) and its read API.
  *
  * @param keyPrefix      start of every Redis key; bump its version when the cached value format changes
- * @param zone           the chain's time zone: it decides which day is "yesterday"
  * @param hotWindowDays  business days, ending yesterday, that every store keeps cached in Redis
  * @param hotTtl         lifetime of the Redis keys written for the hot window (refresh and warm-up)
  * @param readTtl        lifetime of the Redis keys written back by a read that had to ask the tables
@@ -31,7 +29,6 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("nightshift.rollup.cache")
 public record RollupCacheProperties(
         @DefaultValue("nightshift:rollup:v1") @NotBlank String keyPrefix,
-        @DefaultValue("Asia/Shanghai") @NotNull ZoneId zone,
         @DefaultValue("45") @Positive int hotWindowDays,
         @DefaultValue("48h") @NotNull Duration hotTtl,
         @DefaultValue("24h") @NotNull Duration readTtl,
