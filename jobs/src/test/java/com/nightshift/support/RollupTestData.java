@@ -27,7 +27,8 @@ public final class RollupTestData {
 
     /** Empties the three rollup tables and Redis. */
     public void clear() {
-        jdbc.execute("TRUNCATE rollup_store_daily, rollup_store_product_daily, rollup_store_channel_daily");
+        jdbc.execute("TRUNCATE rollup_store_daily, rollup_store_product_daily, rollup_store_channel_daily, "
+                + "rollup_cache_repair");
         try (RedisConnection connection = redis.getConnection()) {
             connection.serverCommands().flushAll();
         }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -22,10 +21,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Keeps Redis in step with the rollup tables, for the rollup job to call: after each committed partition
- * ({@link #refreshPartition}) and after each run ({@link #warmUp()}). Neither method throws when Redis is down:
- * a partition that could not be refreshed is remembered in a repair list (in memory, so a restart forgets it;
- * its keys then expire within {@code hotTtl}) and redone by the next warm-up.
+ * Keeps Redis in step with the rollup tables, for the rollup job to call: after each committed transaction
+ * ({@link #refreshPartitions}) and after each run ({@link #warmUp()}). Neither method throws when Redis is down:
+ * a partition that could not be refreshed is noted in the database ({@link CacheRepairs}) and redone by the
+ * next warm-up, in whichever process runs it.
  */
 @Service
 public class RollupCache {
@@ -40,16 +39,17 @@ public class RollupCache {
     private final RollupMemoryCache memory;
     private final HotWindow hotWindow;
     private final RollupCacheProperties properties;
-    private final Set<RollupPartition> repairs = ConcurrentHashMap.newKeySet();
+    private final CacheRepairs repairs;
 
     RollupCache(RollupTables tables, RollupRedis redis, RollupMemoryCache memory, HotWindow hotWindow,
-            RollupCacheProperties properties, MeterRegistry registry) {
+            CacheRepairs repairs, RollupCacheProperties properties, MeterRegistry registry) {
         this.tables = tables;
         this.redis = redis;
         this.memory = memory;
         this.hotWindow = hotWindow;
+        this.repairs = repairs;
         this.properties = properties;
-        Gauge.builder("nightshift.rollup.cache.repairs.pending", repairs, Set::size)
+        Gauge.builder("nightshift.rollup.cache.repairs.pending", repairs, CacheRepairs::count)
                 .description("Rollup partitions whose Redis refresh failed, waiting for the next warm-up")
                 .register(registry);
     }
@@ -75,27 +75,34 @@ public class RollupCache {
      * @return one refresh per partition, all failed if Redis is unavailable
      */
     public List<CacheRefresh> refreshPartitions(Map<RollupPartition, ? extends CommittedRows> committed) {
-        Map<RollupDay, List<RollupRow>> rows = new HashMap<>();
-        List<RollupDay> outside = new ArrayList<>();
-        List<CacheRefresh> refreshes = new ArrayList<>();
-        committed.forEach((partition, partitionRows) -> {
-            HotKeys keys = hotKeys(partition, (grain, dates) -> RollupTables.byDay(grain,
-                    RollupDay.of(grain, partition.store(), dates),
-                    partitionRows.between(grain, dates.from(), dates.to())));
-            rows.putAll(keys.rows());
-            outside.addAll(keys.outside());
-            refreshes.add(CacheRefresh.succeeded(partition, keys.rows().size(), keys.outside().size()));
-        });
         try {
+            Map<RollupDay, List<RollupRow>> rows = new HashMap<>();
+            List<RollupDay> outside = new ArrayList<>();
+            List<CacheRefresh> refreshes = new ArrayList<>();
+            committed.forEach((partition, partitionRows) -> {
+                HotKeys keys = hotKeys(partition, (grain, dates) -> RollupTables.byDay(grain,
+                        RollupDay.of(grain, partition.store(), dates),
+                        partitionRows.between(grain, dates.from(), dates.to())));
+                rows.putAll(keys.rows());
+                outside.addAll(keys.outside());
+                refreshes.add(CacheRefresh.succeeded(partition, keys.rows().size(), keys.outside().size()));
+            });
             redis.replace(rows, outside, properties.hotTtl());
             return refreshes;
-        } catch (RedisUnavailableException e) {
-            repairs.addAll(committed.keySet());
-            log.warn("Rollup cache of {} partitions not refreshed, left for the next warm-up: {}", committed.size(),
-                    e.getMessage());
+        } catch (RuntimeException e) {
+            // Redis down, or anything else: the warm-up redoes the partitions from the tables either way.
+            repairs.add(committed.keySet());
+            if (e instanceof RedisUnavailableException) {
+                log.warn("Rollup cache of {} partitions not refreshed, left for the next warm-up: {}",
+                        committed.size(), e.getMessage());
+            } else {
+                log.error("Rollup cache of {} partitions not refreshed, left for the next warm-up",
+                        committed.size(), e);
+            }
             return committed.keySet().stream().map(partition -> CacheRefresh.failed(partition, e.getMessage()))
                     .toList();
         } finally {
+            // After the Redis write, so that a concurrent read cannot refill memory from the old Redis value.
             committed.keySet().forEach(partition ->
                     memory.evict(RollupDay.ofAllGrains(partition.store(), DateRange.of(partition))));
         }
@@ -105,7 +112,7 @@ public class RollupCache {
         try {
             return replace(partition, hotRows);
         } catch (RedisUnavailableException e) {
-            repairs.add(partition);
+            repairs.add(List.of(partition));
             log.warn("Rollup cache of {} not refreshed, left for the next warm-up: {}", partition, e.getMessage());
             return CacheRefresh.failed(partition, e.getMessage());
         } finally {
@@ -121,15 +128,16 @@ public class RollupCache {
      */
     public WarmUpResult warmUp() {
         int repaired = 0;
-        for (RollupPartition partition : List.copyOf(repairs)) {
-            // Removed before the redo, so that a refresh failing meanwhile puts it back rather than being lost.
+        List<RollupPartition> pending = repairs.pending();
+        for (RollupPartition partition : pending) {
+            // Removed before the redo, so that a refresh failing meanwhile notes it again rather than being lost.
             repairs.remove(partition);
             try {
                 replace(partition, (grain, dates) -> tables.read(grain, partition.store(), dates));
                 repaired++;
             } catch (RedisUnavailableException e) {
-                repairs.add(partition);
-                return new WarmUpResult(0, 0, repaired, repairs.size(), Optional.of(e.getMessage()));
+                repairs.add(pending.subList(repaired, pending.size()));
+                return new WarmUpResult(0, 0, repaired, pending.size() - repaired, Optional.of(e.getMessage()));
             }
         }
         List<RollupDay> hotDays = hotDays();
@@ -144,14 +152,14 @@ public class RollupCache {
                 }
             }
         } catch (RedisUnavailableException e) {
-            return new WarmUpResult(checked, written, repaired, repairs.size(), Optional.of(e.getMessage()));
+            return new WarmUpResult(checked, written, repaired, 0, Optional.of(e.getMessage()));
         }
-        return new WarmUpResult(checked, written, repaired, repairs.size(), Optional.empty());
+        return new WarmUpResult(checked, written, repaired, 0, Optional.empty());
     }
 
     /** Partitions whose refresh failed and that the next warm-up redoes. */
     public Set<RollupPartition> pendingRepairs() {
-        return Set.copyOf(repairs);
+        return Set.copyOf(repairs.pending());
     }
 
     private CacheRefresh replace(RollupPartition partition, HotRows hotRows) {

@@ -154,6 +154,22 @@ class RollupCacheTest extends IntegrationTest {
     }
 
     @Test
+    void aRepairNotedByOneProcessIsDoneByTheNextWarmUpOfAnother() throws Exception {
+        LocalDate day = window.to();
+        rollups.storeDaily(store, day).orders(3).insert();
+        RollupPartition partition = new RollupPartition(store, day, day);
+        RedisOutage.during(redisClient, () -> cache.refreshPartition(store, day, day));
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM rollup_cache_repair WHERE store_name = ?", Long.class,
+                store)).as("noted in the database, where another process finds it").isEqualTo(1);
+        assertThat(cache.pendingRepairs()).containsExactly(partition);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(cache.warmUp().repaired()).isEqualTo(1));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM rollup_cache_repair", Long.class)).isZero();
+        assertThat(redis.decoded(new RollupDay(STORE_DAILY, store, day))).singleElement()
+                .extracting(RollupRow::orders).isEqualTo(3);
+    }
+
+    @Test
     void warmUpWritesExactlyTheMissingKeys() {
         String other = store + "分店";
         rollups.storeDaily(store, window.to()).insert();
