@@ -49,17 +49,7 @@ class RollupRowsCopy {
         for (PartitionRows partition : partitions) {
             String storeField = field(partition.store());
             for (PartitionRow row : grain.apply(partition)) {
-                text.append(storeField).append('\t').append(row.day()).append('\t');
-                if (storeGrain) {
-                    text.append(row.orders()).append('\t').append(row.lines());
-                } else {
-                    text.append(field(row.name())).append('\t').append(row.orders());
-                }
-                text.append('\t').append(row.quantity());
-                appendCents(text.append('\t'), row.grossCents());
-                appendCents(text.append('\t'), row.refundCents());
-                appendCents(text.append('\t'), row.netCents());
-                text.append('\n');
+                appendRow(text, storeField, row, storeGrain);
             }
         }
         jdbc.execute((ConnectionCallback<Long>) connection -> {
@@ -70,6 +60,22 @@ class RollupRowsCopy {
                 throw new SQLException("cannot copy rollup rows", e);
             }
         });
+    }
+
+    // A method per row, not a loop body: a method is compiled after a few hundred calls, a loop in a method
+    // called a few times per transaction only after tens of thousands of turns, which a short run never reaches.
+    private static void appendRow(StringBuilder text, String storeField, PartitionRow row, boolean storeGrain) {
+        text.append(storeField).append('\t').append(row.day()).append('\t');
+        if (storeGrain) {
+            text.append(row.orders()).append('\t').append(row.lines());
+        } else {
+            text.append(field(row.name())).append('\t').append(row.orders());
+        }
+        text.append('\t').append(row.quantity());
+        appendCents(text.append('\t'), row.grossCents());
+        appendCents(text.append('\t'), row.refundCents());
+        appendCents(text.append('\t'), row.netCents());
+        text.append('\n');
     }
 
     /** A value in COPY's text format, where backslash, tab and line breaks are escaped. */

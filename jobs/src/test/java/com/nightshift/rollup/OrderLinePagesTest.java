@@ -14,6 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.nightshift.support.IntegrationTest;
 import com.nightshift.support.RollupTableState;
@@ -25,6 +28,8 @@ class OrderLinePagesTest extends IntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @BeforeEach
     void emptyTables() {
@@ -61,6 +66,31 @@ class OrderLinePagesTest extends IntegrationTest {
         long second = aLine().store(STORE).on(FIRST).insert(jdbc);
 
         assertThat(idsRead(new RollupPartition(STORE, FIRST, FIRST), 2)).containsExactly(first, second);
+    }
+
+    @Test
+    void inARepeatableReadTransactionALineMovedBetweenPagesIsReadOnceWhereItWas() {
+        long first = aLine().store(STORE).on(FIRST).insert(jdbc);
+        long second = aLine().store(STORE).on(FIRST.plusDays(1)).insert(jdbc);
+        long moved = aLine().store(STORE).on(FIRST.plusDays(2)).insert(jdbc);
+        TransactionTemplate repeatableRead = new TransactionTemplate(transactions);
+        repeatableRead.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        TransactionTemplate elsewhere = new TransactionTemplate(transactions);
+        elsewhere.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        List<Long> ids = new ArrayList<>();
+
+        repeatableRead.executeWithoutResult(status -> new OrderLinePages(jdbc, properties(1))
+                .forEachLine(new RollupPartition(STORE, FIRST, FIRST.plusDays(2)), line -> {
+                    ids.add(line.id());
+                    if (line.id() == second) {
+                        // committed by another transaction after the second page: the line moves from the third
+                        // page's day to the first's, where the pages have already passed
+                        elsewhere.executeWithoutResult(other ->
+                                jdbc.update("UPDATE orders SET order_date = ? WHERE id = ?", FIRST, moved));
+                    }
+                }));
+
+        assertThat(ids).containsExactly(first, second, moved);
     }
 
     private List<Long> idsRead(RollupPartition partition, int pageSize) {
