@@ -29,6 +29,9 @@ class CacheRepairs {
     }
 
     void add(Collection<RollupPartition> partitions) {
+        if (partitions.isEmpty()) {
+            return;
+        }
         try {
             jdbc.batchUpdate("INSERT INTO rollup_cache_repair (store_name, first_day, last_day) VALUES (?, ?, ?) "
                     + "ON CONFLICT DO NOTHING", partitions, partitions.size(), (statement, partition) -> {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,7 +65,8 @@ public class RollupCache {
      * @throws IllegalArgumentException if {@code from} is after {@code to}
      */
     public CacheRefresh refreshPartition(String store, LocalDate from, LocalDate to) {
-        return refresh(new RollupPartition(store, from, to), (grain, dates) -> tables.read(grain, store, dates));
+        HotRows fromTables = (grain, dates) -> tables.read(grain, store, dates);
+        return refresh(Map.of(new RollupPartition(store, from, to), fromTables)).get(0);
     }
 
     /**
@@ -75,14 +77,19 @@ public class RollupCache {
      * @return one refresh per partition, all failed if Redis is unavailable
      */
     public List<CacheRefresh> refreshPartitions(Map<RollupPartition, ? extends CommittedRows> committed) {
+        Map<RollupPartition, HotRows> sources = new LinkedHashMap<>();
+        committed.forEach((partition, rows) -> sources.put(partition, (grain, dates) -> RollupTables.byDay(grain,
+                RollupDay.of(grain, partition.store(), dates), rows.between(grain, dates.from(), dates.to()))));
+        return refresh(sources);
+    }
+
+    private List<CacheRefresh> refresh(Map<RollupPartition, HotRows> sources) {
         try {
             Map<RollupDay, List<RollupRow>> rows = new HashMap<>();
             List<RollupDay> outside = new ArrayList<>();
             List<CacheRefresh> refreshes = new ArrayList<>();
-            committed.forEach((partition, partitionRows) -> {
-                HotKeys keys = hotKeys(partition, (grain, dates) -> RollupTables.byDay(grain,
-                        RollupDay.of(grain, partition.store(), dates),
-                        partitionRows.between(grain, dates.from(), dates.to())));
+            sources.forEach((partition, hotRows) -> {
+                HotKeys keys = hotKeys(partition, hotRows);
                 rows.putAll(keys.rows());
                 outside.addAll(keys.outside());
                 refreshes.add(CacheRefresh.succeeded(partition, keys.rows().size(), keys.outside().size()));
@@ -91,33 +98,19 @@ public class RollupCache {
             return refreshes;
         } catch (RuntimeException e) {
             // Redis down, or anything else: the warm-up redoes the partitions from the tables either way.
-            repairs.add(committed.keySet());
+            repairs.add(sources.keySet());
             if (e instanceof RedisUnavailableException) {
-                log.warn("Rollup cache of {} partitions not refreshed, left for the next warm-up: {}",
-                        committed.size(), e.getMessage());
+                log.warn("Rollup cache of {} not refreshed, left for the next warm-up: {}", sources.keySet(),
+                        e.getMessage());
             } else {
-                log.error("Rollup cache of {} partitions not refreshed, left for the next warm-up",
-                        committed.size(), e);
+                log.error("Rollup cache of {} not refreshed, left for the next warm-up", sources.keySet(), e);
             }
-            return committed.keySet().stream().map(partition -> CacheRefresh.failed(partition, e.getMessage()))
+            return sources.keySet().stream().map(partition -> CacheRefresh.failed(partition, e.getMessage()))
                     .toList();
         } finally {
             // After the Redis write, so that a concurrent read cannot refill memory from the old Redis value.
-            committed.keySet().forEach(partition ->
+            sources.keySet().forEach(partition ->
                     memory.evict(RollupDay.ofAllGrains(partition.store(), DateRange.of(partition))));
-        }
-    }
-
-    private CacheRefresh refresh(RollupPartition partition, HotRows hotRows) {
-        try {
-            return replace(partition, hotRows);
-        } catch (RedisUnavailableException e) {
-            repairs.add(List.of(partition));
-            log.warn("Rollup cache of {} not refreshed, left for the next warm-up: {}", partition, e.getMessage());
-            return CacheRefresh.failed(partition, e.getMessage());
-        } finally {
-            // After the Redis write, so that a concurrent read cannot refill memory from the old Redis value.
-            memory.evict(RollupDay.ofAllGrains(partition.store(), DateRange.of(partition)));
         }
     }
 
