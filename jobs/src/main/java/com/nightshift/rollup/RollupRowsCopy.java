@@ -2,6 +2,7 @@ package com.nightshift.rollup;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Writes a partition's rollup rows with {@code COPY}, in the caller's transaction: one round trip per table,
+ * Writes partitions' rollup rows with {@code COPY}, in the caller's transaction: one round trip per table,
  * no statement per row, and the server fills whole heap pages at once.
  */
 @Repository
@@ -72,9 +73,9 @@ class RollupRowsCopy {
             text.append(field(row.name())).append('\t').append(row.orders());
         }
         text.append('\t').append(row.quantity());
-        appendCents(text.append('\t'), row.grossCents());
-        appendCents(text.append('\t'), row.refundCents());
-        appendCents(text.append('\t'), row.netCents());
+        text.append('\t').append(amount(row.grossCents()));
+        text.append('\t').append(amount(row.refundCents()));
+        text.append('\t').append(amount(row.netCents()));
         text.append('\n');
     }
 
@@ -87,16 +88,8 @@ class RollupRowsCopy {
         return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
     }
 
-    static void appendCents(StringBuilder text, long cents) {
-        if (cents < 0) {
-            text.append('-');
-        }
-        long abs = Math.abs(cents);
-        text.append(abs / 100).append('.');
-        long fraction = abs % 100;
-        if (fraction < 10) {
-            text.append('0');
-        }
-        text.append(fraction);
+    /** Cents as the exact decimal the numeric(14,2) columns take, such as 1234.05 or -2.50. */
+    static String amount(long cents) {
+        return BigDecimal.valueOf(cents, 2).toPlainString();
     }
 }

@@ -25,8 +25,6 @@ class RollupRowsCopyTest {
     }
 
     private static String cents(long cents) {
-        StringBuilder text = new StringBuilder();
-        RollupRowsCopy.appendCents(text, cents);
-        return text.toString();
+        return RollupRowsCopy.amount(cents);
     }
 }
