@@ -78,14 +78,17 @@ public final class EmbeddedSmtpServer implements AutoCloseable {
             String name = LocalDateTime.now().format(FILE_TIME) + "-" + sequence.incrementAndGet() + "-"
                     + recipient.replaceAll("[^A-Za-z0-9@._-]", "_") + ".eml";
             Path partial = dir.resolve(name + ".part");
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                out.write(envelope.getBytes(StandardCharsets.US_ASCII));
-                data.transferTo(out);
+            try {
+                try (OutputStream out = Files.newOutputStream(partial)) {
+                    out.write(envelope.getBytes(StandardCharsets.US_ASCII));
+                    data.transferTo(out);
+                }
+                Files.move(partial, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
+                // no half-filed mail: a reader of the folder sees a message whole or not at all
                 Files.deleteIfExists(partial);
                 throw e;
             }
-            Files.move(partial, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
         }
     }
 }
