@@ -19,7 +19,7 @@ class AdvanceWatermarkTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         var stepExecution = contribution.getStepExecution();
-        RollupPlanContext plan = RollupPlanContext.readFrom(stepExecution.getJobExecution().getExecutionContext());
+        RollupPlanContext plan = RollupPlanContext.of(stepExecution);
         if (plan.mode() == RollupMode.INCREMENTAL) {
             watermark.advance(plan.changedBefore(), stepExecution.getJobExecutionId());
         }

@@ -46,7 +46,7 @@ class QuarantineUnroutableTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         var stepExecution = contribution.getStepExecution();
-        RollupPlanContext plan = RollupPlanContext.readFrom(stepExecution.getJobExecution().getExecutionContext());
+        RollupPlanContext plan = RollupPlanContext.of(stepExecution);
         // a full run looks at every such line: without a date, none can be placed in or out of its range
         OffsetDateTime changedFrom = plan.mode() == RollupMode.FULL || plan.changedFrom() == null
                 ? BEGINNING : plan.changedFrom();

@@ -22,7 +22,7 @@ import com.nightshift.rollup.cache.RollupCache;
 
 /**
  * The {@code rollup} job: plan what the run covers, quarantine lines that belong to no store-day, roll up the
- * partitions on {@code nightshift.rollup.threads} worker threads (refreshing each one's Redis keys once it commits),
+ * partitions on {@code nightshift.rollup.threads} worker threads (refreshing their Redis keys once they commit),
  * move the incremental watermark, and warm the cache for the next morning.
  */
 @Configuration(proxyBeanMethods = false)

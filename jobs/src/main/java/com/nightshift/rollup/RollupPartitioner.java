@@ -9,8 +9,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * Plans a run's partitions and deals them out to one worker step per thread. A worker commits its partitions
- * one at a time; Spring Batch's bookkeeping is per worker, not per partition, which keeps a run of a hundred
- * small partitions from spending most of its time recording them.
+ * a few per transaction; Spring Batch's bookkeeping is per worker, not per partition, which keeps a run of a
+ * hundred small partitions from spending most of its time recording them.
  */
 class RollupPartitioner implements Partitioner {
 

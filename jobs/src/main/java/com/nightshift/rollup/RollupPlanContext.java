@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.function.Function;
 
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
@@ -29,6 +30,11 @@ public record RollupPlanContext(RollupMode mode, LocalDate from, LocalDate to, O
         put(context, "to", to);
         put(context, "changedFrom", changedFrom);
         put(context, "changedBefore", changedBefore);
+    }
+
+    /** The plan of the run this step belongs to. */
+    public static RollupPlanContext of(StepExecution step) {
+        return readFrom(step.getJobExecution().getExecutionContext());
     }
 
     public static RollupPlanContext readFrom(ExecutionContext context) {
