@@ -1,12 +1,9 @@
 package com.nightshift.rollup;
 
 /**
- * What recomputing one partition did: lines looked at, lines quarantined, and the rollup rows it wrote, which
- * the cache is refreshed from once they have committed.
+ * What recomputing one partition did: lines looked at, lines quarantined, the partition's rollup rows (which
+ * the cache is refreshed from once they have committed) and how many of their keys it inserted, changed or
+ * removed.
  */
-record PartitionResult(long lines, long quarantined, PartitionRows rows) {
-
-    long rowsWritten() {
-        return (long) rows.storeDays().size() + rows.productDays().size() + rows.channelDays().size();
-    }
+record PartitionResult(long lines, long quarantined, PartitionRows rows, long rowsChanged) {
 }

@@ -11,9 +11,9 @@ import com.nightshift.rollup.cache.StoreDailyRow;
 import com.nightshift.rollup.cache.StoreProductDailyRow;
 
 /**
- * A partition's rollup rows, freshly computed: written to the tables, then handed to the cache once committed.
- * The cache converts only the dates it asks for (its hot window), so a full run does not pay for rows it will
- * never cache.
+ * Rollup rows of one store, per grain: those computed for a partition, which are handed to the cache once
+ * committed, or those its tables held before. The cache converts only the dates it asks for (its hot window),
+ * so a full run does not pay for rows it will never cache.
  */
 record PartitionRows(String store, List<PartitionRow> storeDays, List<PartitionRow> productDays,
                      List<PartitionRow> channelDays) implements CommittedRows {
@@ -22,14 +22,21 @@ record PartitionRows(String store, List<PartitionRow> storeDays, List<PartitionR
         return new PartitionRows(totals.store(), totals.storeDays(), totals.productDays(), totals.channelDays());
     }
 
-    @Override
-    public List<RollupRow> between(RollupGrain grain, LocalDate from, LocalDate to) {
-        List<PartitionRow> rows = switch (grain) {
+    List<PartitionRow> of(RollupGrain grain) {
+        return switch (grain) {
             case STORE_DAILY -> storeDays;
             case STORE_PRODUCT_DAILY -> productDays;
             case STORE_CHANNEL_DAILY -> channelDays;
         };
-        return rows.stream()
+    }
+
+    long size() {
+        return (long) storeDays.size() + productDays.size() + channelDays.size();
+    }
+
+    @Override
+    public List<RollupRow> between(RollupGrain grain, LocalDate from, LocalDate to) {
+        return of(grain).stream()
                 .filter(row -> !row.day().isBefore(from) && !row.day().isAfter(to))
                 .map(row -> asCached(grain, row))
                 .toList();

@@ -7,8 +7,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -126,15 +124,6 @@ class RollupJobConfiguration {
     private static Step taskletStep(String name, Tasklet tasklet, JobRepository jobRepository,
                                     PlatformTransactionManager transactionManager) {
         return new StepBuilder(name, jobRepository).tasklet(tasklet, transactionManager).build();
-    }
-
-    /** Reads the run's plan late, from the job's execution context, when the partitions step starts. */
-    @Bean
-    @StepScope
-    RollupPartitioner rollupPartitioner(RollupPlanner planner,
-                                        @Value("#{stepExecution.jobExecution.executionContext}")
-                                        ExecutionContext jobContext) {
-        return new RollupPartitioner(planner, RollupPlanContext.readFrom(jobContext));
     }
 
     @Bean

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes what a rollup run did into its exit message, where operators see it (command line, API, console):
- * lines rolled up, rows written, partitions, and how many lines went to the quarantine.
+ * lines rolled up, rows and how many of them changed, partitions, and how many lines went to the quarantine.
  */
 @Component
 class RollupJobSummary implements JobExecutionListener {
@@ -22,6 +22,7 @@ class RollupJobSummary implements JobExecutionListener {
         long partitions = 0;
         long lines = 0;
         long rows = 0;
+        long rowsChanged = 0;
         long quarantined = 0;
         long cacheRefreshFailures = 0;
         for (StepExecution step : execution.getStepExecutions()) {
@@ -30,14 +31,16 @@ class RollupJobSummary implements JobExecutionListener {
                 partitions += context.getInt(PartitionAssignment.NEXT, 0);
                 lines += context.getLong(RollupPartitionWriter.LINES, 0);
                 rows += context.getLong(RollupPartitionWriter.ROWS, 0);
+                rowsChanged += context.getLong(RollupPartitionWriter.ROWS_CHANGED, 0);
                 quarantined += context.getLong(RollupPartitionWriter.QUARANTINED, 0);
                 cacheRefreshFailures += context.getLong(RollupPartitionWriter.CACHE_REFRESH_FAILURES, 0);
             } else if (step.getStepName().equals(RollupJobConfiguration.QUARANTINE_STEP)) {
                 quarantined += step.getFilterCount();
             }
         }
-        String done = String.format("%,d partitions committed: %,d order lines rolled up into %,d rows; "
-                + "%,d lines quarantined%s", partitions, lines, rows, quarantined,
+        String done = String.format("%,d partitions committed: %,d order lines rolled up into %,d rows "
+                + "(%,d inserted, changed or removed); %,d lines quarantined%s", partitions, lines, rows, rowsChanged,
+                quarantined,
                 quarantined > 0 ? " (see table rollup_quarantine)" : "");
         ExitStatus exit = execution.getExitStatus();
         if (execution.getStatus() == BatchStatus.COMPLETED) {

@@ -28,6 +28,7 @@ class RollupPartitionWriter implements ItemWriter<RollupPartition> {
 
     static final String LINES = "rollup.lines";
     static final String ROWS = "rollup.rows";
+    static final String ROWS_CHANGED = "rollup.rowsChanged";
     static final String QUARANTINED = "rollup.quarantined";
     static final String CACHE_REFRESH_FAILURES = "rollup.cacheRefreshFailures";
 
@@ -54,7 +55,8 @@ class RollupPartitionWriter implements ItemWriter<RollupPartition> {
         for (int i = 0; i < chunk.size(); i++) {
             PartitionResult result = results.get(i);
             add(context, LINES, result.lines());
-            add(context, ROWS, result.rowsWritten());
+            add(context, ROWS, result.rows().size());
+            add(context, ROWS_CHANGED, result.rowsChanged());
             add(context, QUARANTINED, result.quarantined());
             committed.put(chunk.get(i), result.rows());
         }

@@ -71,6 +71,50 @@ class PartitionRollupTest extends IntegrationTest {
                 .isEqualTo("10.01");
     }
 
+    @Test
+    void recomputingAnUnchangedPartitionRewritesNoRow() {
+        aLine().store(STORE).on(DAY).product("奶茶").insert(jdbc);
+        aLine().store(STORE).on(DAY).product("鸡排").insert(jdbc);
+        repeatableRead().execute(status -> rollup.recompute(List.of(PARTITION), 1));
+        List<String> before = rowVersions();
+
+        PartitionResult again = repeatableRead().execute(status -> rollup.recompute(List.of(PARTITION), 2)).get(0);
+
+        assertThat(again.rowsChanged()).isZero();
+        assertThat(again.rows().size()).isEqualTo(4);
+        assertThat(rowVersions()).isEqualTo(before);
+    }
+
+    @Test
+    void aChangedLineRewritesOnlyTheRowsItCountsIn() {
+        aLine().store(STORE).on(DAY).product("奶茶").channel("堂食").insert(jdbc);
+        long changing = aLine().store(STORE).on(DAY).product("鸡排").channel("美团外卖").insert(jdbc);
+        repeatableRead().execute(status -> rollup.recompute(List.of(PARTITION), 1));
+        String untouched = productRowVersion("奶茶");
+
+        jdbc.update("UPDATE orders SET product_name = '薯条' WHERE id = ?", changing);
+        PartitionResult result = repeatableRead().execute(status -> rollup.recompute(List.of(PARTITION), 2)).get(0);
+
+        // the store-day's figures are the same, 鸡排 vanished and 薯条 appeared; 奶茶 and the channels stand
+        assertThat(result.rowsChanged()).isEqualTo(2);
+        assertThat(productRowVersion("奶茶")).isEqualTo(untouched);
+        assertThat(jdbc.queryForList("SELECT product_name FROM rollup_store_product_daily ORDER BY 1", String.class))
+                .containsExactly("奶茶", "薯条");
+        assertThat(new ExpectedRollups(jdbc).differences()).isZero();
+    }
+
+    /** Where each row physically is: a row that is rewritten moves. */
+    private List<String> rowVersions() {
+        return jdbc.queryForList("SELECT 'store ' || ctid FROM rollup_store_daily"
+                + " UNION ALL SELECT 'product ' || ctid FROM rollup_store_product_daily"
+                + " UNION ALL SELECT 'channel ' || ctid FROM rollup_store_channel_daily ORDER BY 1", String.class);
+    }
+
+    private String productRowVersion(String product) {
+        return jdbc.queryForObject("SELECT ctid::text FROM rollup_store_product_daily WHERE product_name = ?",
+                String.class, product);
+    }
+
     private TransactionTemplate repeatableRead() {
         TransactionTemplate template = new TransactionTemplate(transactions);
         template.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
