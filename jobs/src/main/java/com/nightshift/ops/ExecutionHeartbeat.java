@@ -62,13 +62,25 @@ public class ExecutionHeartbeat implements JobExecutionListener, DisposableBean 
         }
     }
 
-    /** True when the execution's process renewed its heartbeat recently enough to be taken as alive. */
+    /**
+     * True when the execution's process renewed its heartbeat recently enough to be taken as alive, or when it
+     * has not beaten yet but was created that recently: a run started in the background is recorded before its
+     * thread begins it. Spring Batch writes creation times in the process's local time, which is also the
+     * database session's (the driver sets the session's zone to the JVM's).
+     */
     public boolean isAlive(long executionId) {
         Boolean alive = jdbc.queryForObject("""
-                SELECT EXISTS (SELECT 1 FROM job_execution_heartbeat
-                               WHERE job_execution_id = ? AND beat_at > now() - make_interval(secs => ?))
-                """, Boolean.class, executionId, properties.abandonedAfter().toMillis() / 1000.0);
+                SELECT CASE WHEN h.job_execution_id IS NOT NULL THEN h.beat_at > now() - make_interval(secs => ?)
+                            ELSE e.create_time > localtimestamp - make_interval(secs => ?) END
+                FROM batch_job_execution e
+                LEFT JOIN job_execution_heartbeat h ON h.job_execution_id = e.job_execution_id
+                WHERE e.job_execution_id = ?
+                """, Boolean.class, seconds(), seconds(), executionId);
         return Boolean.TRUE.equals(alive);
+    }
+
+    private double seconds() {
+        return properties.abandonedAfter().toMillis() / 1000.0;
     }
 
     /** Which process runs the execution, for messages. */

@@ -29,15 +29,32 @@ public final class JobParametersParser {
                         "malformed parameter '" + argument + "': expected key=value");
             }
             String key = argument.substring(0, equals).trim();
-            if (!key.matches("[A-Za-z][A-Za-z0-9_.-]*")) {
-                throw new MalformedJobParameterException("malformed parameter '" + argument
-                        + "': the key must start with a letter and hold only letters, digits, '_', '.' or '-'");
-            }
+            requireWellFormedKey(key, argument);
             if (parameters.putIfAbsent(key, argument.substring(equals + 1).trim()) != null) {
                 throw new MalformedJobParameterException("parameter '" + key + "' is given twice");
             }
         }
         return parameters;
+    }
+
+    /** Parameters given as names and values already (an API request's body), checked like the others. */
+    public static Map<String, String> checked(Map<String, String> given) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        given.forEach((key, value) -> {
+            requireWellFormedKey(key, key + "=" + value);
+            if (value == null) {
+                throw new MalformedJobParameterException("parameter '" + key + "' has no value");
+            }
+            parameters.put(key, value.trim());
+        });
+        return parameters;
+    }
+
+    private static void requireWellFormedKey(String key, String argument) {
+        if (!key.matches("[A-Za-z][A-Za-z0-9_.-]*")) {
+            throw new MalformedJobParameterException("malformed parameter '" + argument
+                    + "': the key must start with a letter and hold only letters, digits, '_', '.' or '-'");
+        }
     }
 
     public static JobParameters toJobParameters(Map<String, String> parameters) {

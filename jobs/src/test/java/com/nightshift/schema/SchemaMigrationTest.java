@@ -65,6 +65,24 @@ class SchemaMigrationTest {
     }
 
     @Test
+    void indexesTheLookupsEveryRunMakesInTheBatchMetadataAndTheRollups() throws Exception {
+        String url = TestServers.get().newDatabase("lookups");
+
+        Migrations.apply(url);
+
+        try (HikariDataSource dataSource = Migrations.dataSource(url)) {
+            assertThat(new JdbcTemplate(dataSource).queryForList(
+                    "SELECT indexdef FROM pg_indexes WHERE schemaname = 'public'", String.class))
+                    .anyMatch(index -> index.endsWith("ON public.batch_step_execution USING btree (job_execution_id)"))
+                    .anyMatch(index -> index.endsWith("ON public.batch_job_execution USING btree (job_instance_id)"))
+                    .anyMatch(index -> index.endsWith(
+                            "ON public.batch_job_execution_params USING btree (job_execution_id)"))
+                    .anyMatch(index -> index.endsWith(
+                            "ON public.rollup_store_daily USING btree (business_date, store_name)"));
+        }
+    }
+
+    @Test
     void keepsEveryRowOfAnExistingOrdersTableIncludingDirtyOnes() throws Exception {
         String url = TestServers.get().newDatabase("legacy");
         try (HikariDataSource dataSource = Migrations.dataSource(url)) {

@@ -1,0 +1,198 @@
+package com.nightshift.ops;
+
+import static com.nightshift.support.OrderLineRows.aLine;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.nightshift.support.RollupTableState;
+import com.nightshift.support.WebIntegrationTest;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class JobExecutionApiTest extends WebIntegrationTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final LocalDate DAY = LocalDate.of(2026, 10, 14);
+
+    @LocalServerPort
+    private int port;
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private DataSource dataSource;
+
+    @BeforeEach
+    void emptyTables() {
+        RollupTableState.clear(jdbc);
+    }
+
+    @Test
+    void startsAJobInTheBackgroundAndReportsItsOutcome() throws Exception {
+        aLine().store("杭州西湖店").on(DAY).amount("12.34").insert(jdbc);
+
+        HttpResponse<String> started = post("/api/jobs/rollup/executions", fullRun(DAY));
+
+        assertThat(started.statusCode()).isEqualTo(202);
+        JsonNode execution = JSON.readTree(started.body());
+        assertThat(execution.get("job").asString()).isEqualTo("rollup");
+        assertThat(execution.get("parameters").get("mode").asString()).isEqualTo("full");
+        String location = started.headers().firstValue("Location").orElseThrow();
+        assertThat(location).isEqualTo("/api/jobs/executions/" + execution.get("id").asLong());
+        JsonNode finished = awaitEnd(location);
+        assertThat(finished.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(finished.get("exitDescription").asString()).contains("1 partitions committed: 1 order lines");
+        assertThat(jdbc.queryForObject("SELECT gross_amount::text FROM rollup_store_daily", String.class))
+                .isEqualTo("12.34");
+    }
+
+    @Test
+    void aSecondStartOfARunThatIsStillGoingIsRefused() throws Exception {
+        aLine().store("杭州西湖店").on(DAY).insert(jdbc);
+        String first;
+        try (Connection lock = dataSource.getConnection(); Statement statement = lock.createStatement()) {
+            lock.setAutoCommit(false);
+            statement.execute("LOCK TABLE rollup_store_daily IN ACCESS EXCLUSIVE MODE");
+            first = post("/api/jobs/rollup/executions", fullRun(DAY)).headers().firstValue("Location").orElseThrow();
+
+            HttpResponse<String> second = post("/api/jobs/rollup/executions", fullRun(DAY));
+
+            assertThat(second.statusCode()).isEqualTo(409);
+            assertThat(JSON.readTree(second.body()).get("detail").asString()).contains("already running");
+            lock.rollback();
+        }
+        assertThat(awaitEnd(first).get("status").asString()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void aRunBeyondTheBackgroundThreadsIsRefusedAndNothingIsRecorded() throws Exception {
+        List<String> running = new ArrayList<>();
+        try (Connection lock = dataSource.getConnection(); Statement statement = lock.createStatement()) {
+            lock.setAutoCommit(false);
+            statement.execute("LOCK TABLE rollup_store_daily IN ACCESS EXCLUSIVE MODE");
+            for (int day = 0; day < 4; day++) {
+                aLine().store("杭州西湖店").on(DAY.plusDays(day)).insert(jdbc);
+                running.add(post("/api/jobs/rollup/executions", fullRun(DAY.plusDays(day)))
+                        .headers().firstValue("Location").orElseThrow());
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> running.stream()
+                    .allMatch(location -> status(location).equals("STARTED")));
+            long executions = executionCount();
+
+            HttpResponse<String> fifth = post("/api/jobs/rollup/executions", fullRun(DAY.plusDays(4)));
+
+            assertThat(fifth.statusCode()).isEqualTo(503);
+            assertThat(JSON.readTree(fifth.body()).get("detail").asString())
+                    .contains("nightshift.ops.background-jobs");
+            assertThat(executionCount()).isEqualTo(executions);
+            lock.rollback();
+        }
+        for (String location : running) {
+            assertThat(awaitEnd(location).get("status").asString()).isEqualTo("COMPLETED");
+        }
+    }
+
+    @Test
+    void anUnknownJobIsNotFoundAndTheAnswerNamesTheJobsThereAre() throws Exception {
+        HttpResponse<String> response = post("/api/jobs/rolup/executions", "{}");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(response.body()).get("detail").asString())
+                .contains("unknown job 'rolup'").contains("rollup");
+    }
+
+    @Test
+    void aBadParameterValueIsRefusedBeforeAnythingIsRecorded() throws Exception {
+        long executions = executionCount();
+
+        HttpResponse<String> response = post("/api/jobs/rollup/executions", "{\"mode\": \"sideways\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("detail").asString()).contains("mode").contains("sideways");
+        assertThat(executionCount()).isEqualTo(executions);
+    }
+
+    @Test
+    void aMalformedParameterNameIsRefused() throws Exception {
+        HttpResponse<String> response = post("/api/jobs/rollup/executions", "{\"1mode\": \"full\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("detail").asString()).contains("'1mode=full'");
+    }
+
+    @Test
+    void anExecutionThatWasNeverRecordedIsNotFound() throws Exception {
+        HttpResponse<String> response = get("/api/jobs/executions/987654321");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(response.body()).get("detail").asString())
+                .isEqualTo("no job execution 987654321");
+    }
+
+    private static String fullRun(LocalDate day) {
+        return "{\"mode\": \"full\", \"from\": \"" + day + "\", \"to\": \"" + day + "\"}";
+    }
+
+    private JsonNode awaitEnd(String location) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            String status = status(location);
+            return !status.equals("STARTING") && !status.equals("STARTED");
+        });
+        return JSON.readTree(get(location).body());
+    }
+
+    private String status(String location) {
+        return JSON.readTree(get(location).body()).get("status").asString();
+    }
+
+    private long executionCount() {
+        return jdbc.queryForObject("SELECT count(*) FROM batch_job_execution", Long.class);
+    }
+
+    private HttpResponse<String> post(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while calling " + request.uri(), e);
+        }
+    }
+}
