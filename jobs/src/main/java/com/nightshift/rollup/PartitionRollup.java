@@ -3,6 +3,7 @@ package com.nightshift.rollup;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -77,6 +78,7 @@ class PartitionRollup {
             }
         });
 
+        Map<RollupPartition, PartitionRows> held = current.read(partitions);
         List<PartitionResult> results = new ArrayList<>();
         List<PartitionRows> deletes = new ArrayList<>();
         List<PartitionRows> inserts = new ArrayList<>();
@@ -86,7 +88,7 @@ class PartitionRollup {
             lines.forEachLine(partition, totals::add);
             totals.finish();
             PartitionRows computed = PartitionRows.of(totals);
-            RollupRowsChange change = RollupRowsChange.between(current.read(partition), computed);
+            RollupRowsChange change = RollupRowsChange.between(held.get(partition), computed);
             deletes.add(change.deletes());
             inserts.add(change.inserts());
             problems.addAll(totals.problems());

@@ -103,6 +103,24 @@ class PartitionRollupTest extends IntegrationTest {
         assertThat(new ExpectedRollups(jdbc).differences()).isZero();
     }
 
+    @Test
+    void partitionsSharingATransactionEachCompareWithTheirOwnRows() {
+        String other = "西安碑林店";
+        List<RollupPartition> partitions = List.of(PARTITION, new RollupPartition(other, DAY, DAY),
+                new RollupPartition(STORE, DAY.plusDays(1), DAY.plusDays(2)));
+        aLine().store(STORE).on(DAY).product("奶茶").insert(jdbc);
+        aLine().store(other).on(DAY).product("奶茶").amount("3.50").insert(jdbc);
+        aLine().store(STORE).on(DAY.plusDays(2)).product("鸡排").insert(jdbc);
+        repeatableRead().execute(status -> rollup.recompute(partitions, 1));
+        aLine().store(other).on(DAY).product("薯条").insert(jdbc);
+
+        List<PartitionResult> again = repeatableRead().execute(status -> rollup.recompute(partitions, 2));
+
+        // only the other store's day changed: its store-day and channel row, and a new product row
+        assertThat(again).extracting(PartitionResult::rowsChanged).containsExactly(0L, 3L, 0L);
+        assertThat(new ExpectedRollups(jdbc).differences()).isZero();
+    }
+
     /** Where each row physically is: a row that is rewritten moves. */
     private List<String> rowVersions() {
         return jdbc.queryForList("SELECT 'store ' || ctid FROM rollup_store_daily"
