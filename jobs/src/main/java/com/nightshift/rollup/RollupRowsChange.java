@@ -18,6 +18,11 @@ record RollupRowsChange(PartitionRows deletes, PartitionRows inserts, long keysC
             throw new IllegalArgumentException("rows of " + current.store() + " compared with rows of "
                     + computed.store());
         }
+        if (current.size() == 0) {
+            // a first run over these dates: everything is new, nothing to look up
+            return new RollupRowsChange(new PartitionRows(computed.store(), List.of(), List.of(), List.of()),
+                    computed, computed.size());
+        }
         List<List<PartitionRow>> deletes = new ArrayList<>();
         List<List<PartitionRow>> inserts = new ArrayList<>();
         long keysChanged = 0;

@@ -25,6 +25,18 @@ class RollupRowsChangeTest {
     }
 
     @Test
+    void againstNoRowsEveryComputedRowIsInserted() {
+        PartitionRows computed = rows(List.of(storeDay(DAY, 5, 900)), List.of(product(DAY, "奶茶", 900)),
+                List.of(channel(DAY, "美团", 900)));
+
+        RollupRowsChange change = RollupRowsChange.between(rows(List.of(), List.of(), List.of()), computed);
+
+        assertThat(change.inserts()).isEqualTo(computed);
+        assertThat(change.deletes().size()).isZero();
+        assertThat(change.keysChanged()).isEqualTo(3);
+    }
+
+    @Test
     void aChangedRowIsDeletedAndInsertedAgain() {
         PartitionRows held = rows(List.of(storeDay(DAY, 5, 900)), List.of(), List.of());
         PartitionRows computed = rows(List.of(storeDay(DAY, 5, 901)), List.of(), List.of());
