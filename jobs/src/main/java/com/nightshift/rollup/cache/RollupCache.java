@@ -65,8 +65,7 @@ public class RollupCache {
      * @throws IllegalArgumentException if {@code from} is after {@code to}
      */
     public CacheRefresh refreshPartition(String store, LocalDate from, LocalDate to) {
-        HotRows fromTables = (grain, dates) -> tables.read(grain, store, dates);
-        return refresh(Map.of(new RollupPartition(store, from, to), fromTables)).get(0);
+        return refresh(Map.of(new RollupPartition(store, from, to), fromTables(store))).get(0);
     }
 
     /**
@@ -123,15 +122,14 @@ public class RollupCache {
         int repaired = 0;
         List<RollupPartition> pending = repairs.pending();
         for (RollupPartition partition : pending) {
-            // Removed before the redo, so that a refresh failing meanwhile notes it again rather than being lost.
+            // Removed before the redo: a redo that fails notes the partition again, as every failed refresh does.
             repairs.remove(partition);
-            try {
-                replace(partition, (grain, dates) -> tables.read(grain, partition.store(), dates));
-                repaired++;
-            } catch (RedisUnavailableException e) {
-                repairs.add(pending.subList(repaired, pending.size()));
-                return new WarmUpResult(0, 0, repaired, pending.size() - repaired, Optional.of(e.getMessage()));
+            CacheRefresh redo = refresh(Map.of(partition, fromTables(partition.store()))).get(0);
+            if (!redo.succeeded()) {
+                repairs.add(pending.subList(repaired + 1, pending.size()));
+                return new WarmUpResult(0, 0, repaired, pending.size() - repaired, redo.failure());
             }
+            repaired++;
         }
         List<RollupDay> hotDays = hotDays();
         int checked = 0;
@@ -155,10 +153,8 @@ public class RollupCache {
         return Set.copyOf(repairs.pending());
     }
 
-    private CacheRefresh replace(RollupPartition partition, HotRows hotRows) {
-        HotKeys keys = hotKeys(partition, hotRows);
-        redis.replace(keys.rows(), keys.outside(), properties.hotTtl());
-        return CacheRefresh.succeeded(partition, keys.rows().size(), keys.outside().size());
+    private HotRows fromTables(String store) {
+        return (grain, dates) -> tables.read(grain, store, dates);
     }
 
     /** A partition's keys: those of its hot-window days to write, and those of its other days to delete. */
