@@ -25,9 +25,15 @@ class RollupJobSummary implements JobExecutionListener {
         long rowsChanged = 0;
         long quarantined = 0;
         long cacheRefreshFailures = 0;
+        long uncertainWorkers = 0;
         for (StepExecution step : execution.getStepExecutions()) {
             ExecutionContext context = step.getExecutionContext();
-            if (step.getStepName().startsWith(RollupJobConfiguration.PARTITION_STEP + ":")) {
+            if (step.getStepName().startsWith(RollupJobConfiguration.PARTITION_STEP + ":")
+                    && step.getStatus() == BatchStatus.UNKNOWN) {
+                // A commit that failed leaves Spring Batch unsure of the step, and its counts in memory include
+                // the transaction that did not commit: none of them can be vouched for.
+                uncertainWorkers++;
+            } else if (step.getStepName().startsWith(RollupJobConfiguration.PARTITION_STEP + ":")) {
                 partitions += context.getInt(PartitionAssignment.NEXT, 0);
                 lines += context.getLong(RollupPartitionWriter.LINES, 0);
                 rows += context.getLong(RollupPartitionWriter.ROWS, 0);
@@ -41,7 +47,9 @@ class RollupJobSummary implements JobExecutionListener {
         String done = String.format("%,d partitions committed: %,d order lines rolled up into %,d rows "
                 + "(%,d inserted, changed or removed); %,d lines quarantined%s", partitions, lines, rows, rowsChanged,
                 quarantined,
-                quarantined > 0 ? " (see table rollup_quarantine)" : "");
+                quarantined > 0 ? " (see table rollup_quarantine)" : "")
+                + (uncertainWorkers > 0 ? String.format(", not counting the %,d workers that failed while "
+                        + "committing", uncertainWorkers) : "");
         ExitStatus exit = execution.getExitStatus();
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             String cache = execution.getExecutionContext().getString(WarmUpCacheTasklet.WARM_UP, "cache not warmed");

@@ -12,6 +12,15 @@ final class FailingPartitions {
     }
 
     static void failFor(JdbcTemplate jdbc, String store) {
+        refuse(jdbc, store, "BEFORE INSERT ON rollup_store_daily");
+    }
+
+    /** The same, but only when the partition's transaction commits: its work is all done by then. */
+    static void failAtCommitFor(JdbcTemplate jdbc, String store) {
+        refuse(jdbc, store, "AFTER INSERT ON rollup_store_daily DEFERRABLE INITIALLY DEFERRED");
+    }
+
+    private static void refuse(JdbcTemplate jdbc, String store, String when) {
         jdbc.execute("""
                 CREATE OR REPLACE FUNCTION test_refuse_store() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
@@ -20,8 +29,8 @@ final class FailingPartitions {
                     END IF;
                     RETURN NEW;
                 END $$""".formatted(store.replace("'", "''"), store.replace("'", "''")));
-        jdbc.execute("CREATE TRIGGER test_refuse_store BEFORE INSERT ON rollup_store_daily "
-                + "FOR EACH ROW EXECUTE FUNCTION test_refuse_store()");
+        jdbc.execute("CREATE " + (when.contains("DEFERRED") ? "CONSTRAINT " : "") + "TRIGGER test_refuse_store "
+                + when + " FOR EACH ROW EXECUTE FUNCTION test_refuse_store()");
     }
 
     static void stop(JdbcTemplate jdbc) {

@@ -8,6 +8,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -161,6 +163,52 @@ class RollupJobTest extends IntegrationTest {
         assertThat(rowVersionsByStore()).as("partitions committed before the failure are not redone")
                 .containsAllEntriesOf(committedBeforeRestart);
         assertThat(expected.differences()).isZero();
+    }
+
+    @Test
+    void theFailedRunAndItsRestartTogetherCountEveryLineOnce() throws Exception {
+        generator.generate(new GenerateRequest(10_000, 40, 8, 13, LAST));
+        String failing = jdbc.queryForList("SELECT DISTINCT store_name FROM orders ORDER BY 1", String.class).get(4);
+        FailingPartitions.failFor(jdbc, failing);
+        JobExecution failed;
+        try {
+            failed = runner.run("rollup", WHOLE_RANGE);
+        } finally {
+            FailingPartitions.stop(jdbc);
+        }
+
+        JobExecution restarted = runner.run("rollup", WHOLE_RANGE);
+
+        assertThat(restarted.getJobInstance().getId()).isEqualTo(failed.getJobInstance().getId());
+        assertThat(linesRolledUp(failed) + linesRolledUp(restarted)).isEqualTo(10_000);
+    }
+
+    @Test
+    void aRunWhoseCommitFailsClaimsOnlyThePartitionsThatCommitted() throws Exception {
+        generator.generate(new GenerateRequest(10_000, 40, 8, 13, LAST));
+        String failing = jdbc.queryForList("SELECT DISTINCT store_name FROM orders ORDER BY 1", String.class).get(4);
+        FailingPartitions.failAtCommitFor(jdbc, failing);
+        JobExecution failed;
+        try {
+            failed = runner.run("rollup", WHOLE_RANGE);
+        } finally {
+            FailingPartitions.stop(jdbc);
+        }
+
+        assertThat(failed.getStatus()).isNotEqualTo(BatchStatus.COMPLETED);
+        assertThat(linesRolledUp(failed)).as(failed.getExitStatus().getExitDescription()).isEqualTo(jdbc.queryForObject(
+                "SELECT count(*) FROM orders WHERE store_name IN (SELECT store_name FROM rollup_store_daily)",
+                Long.class));
+        assertThat(failed.getExitStatus().getExitDescription()).contains("failed while committing");
+        runner.run("rollup", WHOLE_RANGE);
+        assertThat(expected.differences()).isZero();
+    }
+
+    private static long linesRolledUp(JobExecution execution) {
+        Matcher lines = Pattern.compile("committed: ([\\d,]+) order lines")
+                .matcher(execution.getExitStatus().getExitDescription());
+        assertThat(lines.find()).as(execution.getExitStatus().getExitDescription()).isTrue();
+        return Long.parseLong(lines.group(1).replace(",", ""));
     }
 
     /** The transactions that wrote each store's rows: a partition that is rolled up again gets a new one. */
