@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.function.Function;
 
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -35,22 +34,21 @@ class RollupRowsCopy {
 
     /** All the partitions' rows: one {@code COPY} per table, each partition's rows in key order. */
     void write(List<PartitionRows> partitions) {
-        copy(STORE_DAILY, partitions, PartitionRows::storeDays, true);
-        copy(STORE_PRODUCT_DAILY, partitions, PartitionRows::productDays, false);
-        copy(STORE_CHANNEL_DAILY, partitions, PartitionRows::channelDays, false);
+        copy(STORE_DAILY, partitions, RollupGrain.STORE_DAILY);
+        copy(STORE_PRODUCT_DAILY, partitions, RollupGrain.STORE_PRODUCT_DAILY);
+        copy(STORE_CHANNEL_DAILY, partitions, RollupGrain.STORE_CHANNEL_DAILY);
     }
 
-    private void copy(String sql, List<PartitionRows> partitions, Function<PartitionRows, List<PartitionRow>> grain,
-                      boolean storeGrain) {
-        int rowCount = partitions.stream().mapToInt(partition -> grain.apply(partition).size()).sum();
+    private void copy(String sql, List<PartitionRows> partitions, RollupGrain grain) {
+        int rowCount = partitions.stream().mapToInt(partition -> partition.of(grain).size()).sum();
         if (rowCount == 0) {
             return;
         }
         StringBuilder text = new StringBuilder(rowCount * 96);
         for (PartitionRows partition : partitions) {
             String storeField = field(partition.store());
-            for (PartitionRow row : grain.apply(partition)) {
-                appendRow(text, storeField, row, storeGrain);
+            for (PartitionRow row : partition.of(grain)) {
+                appendRow(text, storeField, row, grain == RollupGrain.STORE_DAILY);
             }
         }
         jdbc.execute((ConnectionCallback<Long>) connection -> {
