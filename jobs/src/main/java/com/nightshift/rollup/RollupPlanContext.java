@@ -37,7 +37,7 @@ public record RollupPlanContext(RollupMode mode, LocalDate from, LocalDate to, O
         return readFrom(step.getJobExecution().getExecutionContext());
     }
 
-    public static RollupPlanContext readFrom(ExecutionContext context) {
+    private static RollupPlanContext readFrom(ExecutionContext context) {
         return new RollupPlanContext(RollupMode.valueOf(context.getString(PREFIX + "mode")),
                 parse(context, "from", LocalDate::parse), parse(context, "to", LocalDate::parse),
                 parse(context, "changedFrom", OffsetDateTime::parse),
