@@ -19,11 +19,11 @@ import com.nightshift.embedded.EmbeddedInfrastructure;
 final class Engine implements AutoCloseable {
 
     private final EmbeddedInfrastructure infrastructure;
-    private final ConfigurableApplicationContext context;
+    private final Thread shutdownHook = new Thread(this::close, "nightshift-shutdown");
+    private volatile ConfigurableApplicationContext context;
 
-    private Engine(EmbeddedInfrastructure infrastructure, ConfigurableApplicationContext context) {
+    private Engine(EmbeddedInfrastructure infrastructure) {
         this.infrastructure = infrastructure;
-        this.context = context;
     }
 
     /**
@@ -33,15 +33,19 @@ final class Engine implements AutoCloseable {
      */
     static Engine start(EngineMode mode, List<String> springArguments) {
         EmbeddedInfrastructure infrastructure = new EmbeddedInfrastructure();
+        Engine engine = new Engine(infrastructure);
+        // SIGTERM or Ctrl-C, in any command: the context closes first (its running jobs stop at a chunk
+        // boundary), then the embedded servers, in this one hook; hooks of their own would run all at once
+        Runtime.getRuntime().addShutdownHook(engine.shutdownHook);
         try {
             SpringApplication application = new SpringApplication(NightshiftApplication.class);
             application.setDefaultProperties(mode.defaultProperties());
             application.setRegisterShutdownHook(false);
             application.addListeners(infrastructure, new DatabasePreflight());
-            ConfigurableApplicationContext context = application.run(springArguments.toArray(String[]::new));
-            return new Engine(infrastructure, context);
+            engine.context = application.run(springArguments.toArray(String[]::new));
+            return engine;
         } catch (RuntimeException e) {
-            infrastructure.close();
+            engine.close();
             throw e;
         }
     }
@@ -63,16 +67,23 @@ final class Engine implements AutoCloseable {
     void serveUntilStopped() throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         context.addApplicationListener((ContextClosedEvent event) -> closed.countDown());
-        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "nightshift-shutdown"));
         closed.await();
     }
 
+    /** Closes the engine once; a second caller (the command and the shutdown hook) waits for the first. */
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
-            context.close();
+            if (context != null) {
+                context.close();
+            }
         } finally {
             infrastructure.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // this is the hook, or it is about to find the engine closed
+            }
         }
     }
 }

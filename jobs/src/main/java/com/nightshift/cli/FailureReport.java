@@ -7,8 +7,10 @@ import org.springframework.batch.core.job.parameters.InvalidJobParametersExcepti
 
 import com.nightshift.config.InfrastructureUnavailableException;
 import com.nightshift.ops.JobAlreadyRunningException;
+import com.nightshift.ops.JobNotRunningException;
 import com.nightshift.ops.MalformedJobParameterException;
 import com.nightshift.ops.UnknownJobException;
+import com.nightshift.ops.UnknownJobExecutionException;
 
 /**
  * Turns a failure into what the operator sees: one line saying what is wrong, and an exit code. Only
@@ -22,7 +24,10 @@ record FailureReport(int exitCode, String line) {
                     || cause instanceof InvalidJobParametersException || cause instanceof IllegalArgumentException) {
                 return new FailureReport(ExitCodes.USAGE, cause.getMessage());
             }
-            if (cause instanceof JobAlreadyRunningException) {
+            if (cause instanceof UnknownJobExecutionException) {
+                return new FailureReport(ExitCodes.USAGE, cause.getMessage());
+            }
+            if (cause instanceof JobAlreadyRunningException || cause instanceof JobNotRunningException) {
                 return new FailureReport(ExitCodes.FAILED, cause.getMessage());
             }
             if (cause instanceof InfrastructureUnavailableException) {

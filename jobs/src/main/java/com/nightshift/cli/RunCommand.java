@@ -14,7 +14,8 @@ import com.nightshift.ops.JobRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "run", description = "Run one job now, in this process; exit 0 if it completed, 1 if not.")
+@Command(name = "run", description = "Run one job now, in this process; exit 0 if it completed, 1 if not. "
+        + "SIGTERM or Ctrl-C stops it at a chunk boundary (exit 143 or 130); the same command resumes it.")
 final class RunCommand implements Callable<Integer> {
 
     private final CliSession session;
@@ -32,9 +33,14 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, String> jobParameters = JobParametersParser.toMap(parameters);
-        try (Engine engine = session.startEngine(EngineMode.ONE_SHOT)) {
+        try (Engine engine = session.startEngine(EngineMode.ONE_SHOT);
+             ShutdownNotice shutdown = ShutdownNotice.install()) {
             JobExecution execution = engine.bean(JobRunner.class).run(job, jobParameters);
             new JobOutcome(execution).print(session.out());
+            if (shutdown.requested() && execution.getStatus() == BatchStatus.STOPPED) {
+                session.err().printf("nightshift: job %s was stopped at a chunk boundary because the process was "
+                        + "asked to stop; run the same command again to resume it%n", job);
+            }
             return execution.getStatus() == BatchStatus.COMPLETED ? ExitCodes.OK : ExitCodes.FAILED;
         }
     }

@@ -4,7 +4,8 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "serve", description = "Run the engine until stopped: schedules, API and console.")
+@Command(name = "serve", description = "Run the engine until stopped: schedules, API and console. SIGTERM or "
+        + "Ctrl-C stops its runs at a chunk boundary, then the engine (exit 143 or 130).")
 final class ServeCommand implements Callable<Integer> {
 
     private final CliSession session;

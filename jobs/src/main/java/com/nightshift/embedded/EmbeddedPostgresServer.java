@@ -32,7 +32,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("max_wal_size", "4GB")
-                .setRegisterShutdownHook(true)
+                // the engine's own hook stops it, after the jobs using it (cli/Engine)
+                .setRegisterShutdownHook(false)
                 .start();
         return new EmbeddedPostgresServer(postgres);
     }

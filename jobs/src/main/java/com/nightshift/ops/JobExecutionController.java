@@ -4,8 +4,6 @@ import java.net.URI;
 import java.util.Map;
 
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,17 +14,18 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Operators start a job and follow it: {@code POST /api/jobs/{job}/executions} with the parameters as a JSON
  * object (the same names and values as {@code run JOB key=value} on the command line) starts or resumes it in the
- * background; {@code GET /api/jobs/executions/{id}} tells how it is going.
+ * background; {@code GET /api/jobs/executions/{id}} tells how it is going; {@code POST
+ * /api/jobs/executions/{id}/stop} stops it at its next chunk boundary, on whichever instance runs it.
  */
 @RestController
 class JobExecutionController {
 
     private final JobRunner runner;
-    private final JobRepository repository;
+    private final JobHistory history;
 
-    JobExecutionController(JobRunner runner, JobRepository repository) {
+    JobExecutionController(JobRunner runner, JobHistory history) {
         this.runner = runner;
-        this.repository = repository;
+        this.history = history;
     }
 
     @PostMapping("/api/jobs/{job}/executions")
@@ -42,16 +41,13 @@ class JobExecutionController {
 
     @GetMapping("/api/jobs/executions/{id}")
     JobExecutionView execution(@PathVariable long id) {
-        JobExecution execution;
-        try {
-            execution = repository.getJobExecution(id);
-        } catch (EmptyResultDataAccessException e) {
-            // the JDBC repository's way of saying there is no such execution; others return null
-            execution = null;
-        }
-        if (execution == null) {
-            throw new UnknownJobExecutionException(id);
-        }
-        return JobExecutionView.of(execution);
+        return JobExecutionView.of(history.execution(id).orElseThrow(() -> new UnknownJobExecutionException(id)));
+    }
+
+    @PostMapping("/api/jobs/executions/{id}/stop")
+    ResponseEntity<JobExecutionView> stop(@PathVariable long id) {
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/jobs/executions/" + id))
+                .body(JobExecutionView.of(runner.stop(id)));
     }
 }

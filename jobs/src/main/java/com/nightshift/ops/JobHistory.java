@@ -1,10 +1,11 @@
 package com.nightshift.ops;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -19,14 +20,15 @@ class JobHistory {
     private static final int EXECUTIONS_TO_SEARCH = 200;
 
     private final JdbcTemplate jdbc;
+    private final JobRepository repository;
 
-    JobHistory(JdbcTemplate jdbc) {
+    JobHistory(JdbcTemplate jdbc, JobRepository repository) {
         this.jdbc = jdbc;
+        this.repository = repository;
     }
 
-    /** The newest execution of {@code jobName} whose identifying parameters, {@code run.id} aside, are these. */
-    Optional<Long> lastExecutionWith(String jobName, Map<String, String> parameters) {
-        String wanted = canonical(parameters);
+    /** The newest execution of the run: its job, with the same identifying parameters, {@code run.id} aside. */
+    Optional<Long> lastExecutionWith(RunKey key) {
         List<Long> matches = jdbc.query("""
                 SELECT e.job_execution_id,
                        coalesce(string_agg(p.parameter_name || '=' || p.parameter_value, '&' ORDER BY p.parameter_name)
@@ -38,27 +40,32 @@ class JobHistory {
                 GROUP BY e.job_execution_id
                 ORDER BY e.job_execution_id DESC
                 LIMIT ?
-                """, (rs, row) -> wanted.equals(rs.getString(2)) ? rs.getLong(1) : null,
-                JobRunner.RUN_ID, jobName, EXECUTIONS_TO_SEARCH);
+                """, (rs, row) -> key.parameters().equals(rs.getString(2)) ? rs.getLong(1) : null,
+                JobRunner.RUN_ID, key.job(), EXECUTIONS_TO_SEARCH);
         return matches.stream().filter(id -> id != null).findFirst();
     }
 
-    /** One more than the highest {@code run.id} the job has had. */
-    long nextRunId(String jobName) {
-        Long highest = jdbc.queryForObject("""
-                SELECT max(p.parameter_value::bigint)
-                FROM batch_job_execution_params p
-                JOIN batch_job_execution e ON e.job_execution_id = p.job_execution_id
-                JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
-                WHERE i.job_name = ? AND p.parameter_name = ?
-                """, Long.class, jobName, JobRunner.RUN_ID);
-        return highest == null ? 1 : highest + 1;
+    /** The execution's status as recorded, without loading its steps. */
+    Optional<String> status(long executionId) {
+        return jdbc.queryForList("SELECT status FROM batch_job_execution WHERE job_execution_id = ?", String.class,
+                executionId).stream().findFirst();
     }
 
-    private static String canonical(Map<String, String> parameters) {
-        StringBuilder text = new StringBuilder();
-        new TreeMap<>(parameters).forEach((name, value) ->
-                text.append(text.isEmpty() ? "" : "&").append(name).append('=').append(value));
-        return text.toString();
+    /** The execution with its steps, if it was ever recorded. */
+    Optional<JobExecution> execution(long executionId) {
+        try {
+            return Optional.ofNullable(repository.getJobExecution(executionId));
+        } catch (EmptyResultDataAccessException e) {
+            // the JDBC repository's way of saying there is no such execution; others return null
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A {@code run.id} no run of any job has had: from a sequence, so that two starts at the same instant on
+     * two instances never get the same one (changelog 020).
+     */
+    long nextRunId() {
+        return jdbc.queryForObject("SELECT nextval('job_run_id')", Long.class);
     }
 }

@@ -2,6 +2,7 @@ package com.nightshift.ops;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,7 +10,6 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
-import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -17,9 +17,13 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 
+import com.nightshift.ops.RunLocks.RunLock;
+
 /**
- * Runs a job by name the way an operator means it: the same parameters after a failure, a stop or a killed
- * process resume the unfinished execution where it left off; otherwise a new run starts, even when an
+ * Runs a job by name the way an operator means it. One run ({@link RunKey}: the job and its parameters) is
+ * alive at most once across all instances: its process holds the run's lock from here until the run ends, and
+ * a second start meanwhile is refused at once. Under the lock, the same parameters after a failure, a stop or a
+ * killed process resume the unfinished execution where it left off; otherwise a new run starts, even when an
  * identical one completed before (re-running a range is always allowed and changes nothing). A run goes either
  * in the calling thread ({@link #run}, the command line) or in the background ({@link #start}, the API).
  */
@@ -29,85 +33,135 @@ public class JobRunner {
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
 
     static final String RUN_ID = "run.id";
+    private static final Set<String> RUNNING = Set.of(BatchStatus.STARTING.name(), BatchStatus.STARTED.name(),
+            BatchStatus.STOPPING.name());
 
     private final JobCatalog catalog;
     private final JobOperator operator;
     private final JobOperator backgroundOperator;
     private final ThreadPoolTaskExecutor backgroundThreads;
     private final JobRepository repository;
-    private final ExecutionHeartbeat heartbeat;
     private final JobHistory history;
+    private final RunLocks locks;
 
     public JobRunner(JobCatalog catalog, @Qualifier("jobOperator") JobOperator operator,
                      @Qualifier(BackgroundJobs.OPERATOR) JobOperator backgroundOperator,
                      @Qualifier(BackgroundJobs.EXECUTOR) ThreadPoolTaskExecutor backgroundThreads,
-                     JobRepository repository, ExecutionHeartbeat heartbeat, JobHistory history) {
+                     JobRepository repository, JobHistory history, RunLocks locks) {
         this.catalog = catalog;
         this.operator = operator;
         this.backgroundOperator = backgroundOperator;
         this.backgroundThreads = backgroundThreads;
         this.repository = repository;
-        this.heartbeat = heartbeat;
         this.history = history;
+        this.locks = locks;
     }
 
     /** Runs the job in the calling thread and returns its finished execution. */
     public JobExecution run(String jobName, Map<String, String> parameters) throws Exception {
-        return launch(jobName, parameters, operator);
+        Job job = validated(jobName, parameters);
+        RunLock lock = lock(jobName, parameters);
+        try {
+            return launch(job, parameters, lock, operator);
+        } finally {
+            // the run has ended and its listener let go already, unless it never reached its listeners
+            locks.release(lock);
+        }
     }
 
     /**
      * Starts the job on a background thread of this process and returns its execution as soon as it is
      * recorded, usually before it has done any work. Bad parameters, a run already alive and a run beyond
-     * {@code nightshift.ops.background-jobs} are refused here.
+     * {@code nightshift.ops.background-jobs} are refused here. The run's listener releases its lock when it
+     * ends.
      */
     public JobExecution start(String jobName, Map<String, String> parameters) throws Exception {
         if (backgroundThreads.getActiveCount() >= backgroundThreads.getMaxPoolSize()) {
             throw new TooManyRunsException("this instance already runs " + backgroundThreads.getActiveCount()
                     + " jobs, as many as nightshift.ops.background-jobs allows; try again once one has finished");
         }
-        return launch(jobName, parameters, backgroundOperator);
-    }
-
-    private JobExecution launch(String jobName, Map<String, String> parameters, JobOperator operator)
-            throws Exception {
-        Job job = catalog.job(jobName);
-        JobParameters requested = JobParametersParser.toJobParameters(parameters);
-        validate(job, requested);
-        Optional<JobExecution> last = lastExecutionFor(jobName, parameters);
-        if (last.isPresent() && last.get().isRunning()) {
-            return recoverAndRestart(last.get(), operator);
+        Job job = validated(jobName, parameters);
+        RunLock lock = lock(jobName, parameters);
+        try {
+            return launch(job, parameters, lock, backgroundOperator);
+        } catch (Exception | Error e) {
+            locks.release(lock);
+            throw e;
         }
-        Optional<JobExecution> unfinished = last.filter(execution -> execution.getStatus() == BatchStatus.FAILED
-                || execution.getStatus() == BatchStatus.STOPPED);
-        if (unfinished.isPresent()) {
-            return operator.restart(unfinished.get());
-        }
-        return operator.start(job, new JobParametersBuilder(requested)
-                .addLong(RUN_ID, history.nextRunId(jobName))
-                .toJobParameters());
     }
 
     /**
-     * A run the repository still shows as running is either alive somewhere, and left alone, or was running
-     * in a process that died: then it is marked failed and resumed, which redoes only what had not committed.
+     * Asks a running execution to stop at its next chunk boundary, wherever it runs; running the same
+     * parameters again resumes it. An execution shown as running whose lock nobody holds belonged to a process
+     * that died: it is marked FAILED on the spot, and the answer says so.
      */
-    private JobExecution recoverAndRestart(JobExecution execution, JobOperator operator) throws Exception {
-        if (heartbeat.isAlive(execution.getId())) {
-            throw new JobAlreadyRunningException("job " + execution.getJobInstance().getJobName()
-                    + " with these parameters is already running (execution " + execution.getId() + " in "
-                    + heartbeat.instanceOf(execution.getId()) + ")");
+    public JobExecution stop(long executionId) {
+        JobExecution execution = history.execution(executionId)
+                .orElseThrow(() -> new UnknownJobExecutionException(executionId));
+        if (!execution.isRunning()) {
+            throw new JobNotRunningException("job execution " + executionId + " is not running: it is "
+                    + execution.getStatus());
         }
-        log.warn("Job execution {} was left running by a process that stopped; recovering and resuming it",
-                execution.getId());
-        return operator.restart(operator.recover(execution));
+        RunKey key = RunKey.of(execution);
+        Optional<RunLock> dead = locks.tryLock(key);
+        if (dead.isPresent()) {
+            try {
+                operator.recover(execution);
+            } finally {
+                locks.release(dead.get());
+            }
+            throw new JobNotRunningException("job execution " + executionId + " is not running: its process "
+                    + "stopped without ending it, so it is now marked FAILED; run the same parameters again to "
+                    + "resume it");
+        }
+        StopRequest.of(repository, execution);
+        log.info("Asked job execution {} ({}) to stop at its next chunk boundary", executionId, key);
+        return execution;
     }
 
-    private static void validate(Job job, JobParameters parameters) throws InvalidJobParametersException {
-        job.getJobParametersValidator().validate(parameters);
+    private Job validated(String jobName, Map<String, String> parameters) throws InvalidJobParametersException {
+        Job job = catalog.job(jobName);
+        job.getJobParametersValidator().validate(JobParametersParser.toJobParameters(parameters));
+        return job;
     }
 
-    private Optional<JobExecution> lastExecutionFor(String jobName, Map<String, String> parameters) {
-        return history.lastExecutionWith(jobName, parameters).map(repository::getJobExecution);
+    private RunLock lock(String jobName, Map<String, String> parameters) {
+        RunKey key = RunKey.of(jobName, parameters);
+        return locks.tryLock(key).orElseThrow(() -> alreadyRunning(key));
+    }
+
+    /** Chooses, under the run's lock, between resuming its last execution and a new one, and starts it. */
+    private JobExecution launch(Job job, Map<String, String> parameters, RunLock lock, JobOperator operator)
+            throws Exception {
+        RunKey key = lock.key();
+        Optional<JobExecution> last = history.lastExecutionWith(key).map(repository::getJobExecution);
+        JobExecution execution;
+        if (last.isPresent() && last.get().isRunning()) {
+            // we hold the run's lock, so the process that ran it has died
+            log.warn("Job execution {} ({}) was left {} by a process that stopped; recovering and resuming it",
+                    last.get().getId(), key, last.get().getStatus());
+            execution = operator.restart(operator.recover(last.get()));
+        } else if (last.isPresent() && (last.get().getStatus() == BatchStatus.FAILED
+                || last.get().getStatus() == BatchStatus.STOPPED)) {
+            execution = operator.restart(last.get());
+        } else {
+            execution = operator.start(job, new JobParametersBuilder(
+                    JobParametersParser.toJobParameters(parameters))
+                    .addLong(RUN_ID, history.nextRunId())
+                    .toJobParameters());
+        }
+        lock.attach(execution.getId());
+        return execution;
+    }
+
+    private JobAlreadyRunningException alreadyRunning(RunKey key) {
+        String holder = locks.holder(key);
+        return history.lastExecutionWith(key)
+                .filter(id -> history.status(id).filter(RUNNING::contains).isPresent())
+                .map(id -> new JobAlreadyRunningException("job " + key + " is already running: execution " + id
+                        + ", held by " + holder + "; wait for it to end, or stop it with 'nightshift stop " + id
+                        + "' or POST /api/jobs/executions/" + id + "/stop"))
+                .orElseGet(() -> new JobAlreadyRunningException("job " + key + " is already being started by "
+                        + holder));
     }
 }

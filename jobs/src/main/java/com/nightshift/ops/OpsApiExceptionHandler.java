@@ -25,6 +25,11 @@ class OpsApiExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Job already running", e.getMessage());
     }
 
+    @ExceptionHandler(JobNotRunningException.class)
+    ProblemDetail notRunning(JobNotRunningException e) {
+        return problem(HttpStatus.CONFLICT, "Job execution not running", e.getMessage());
+    }
+
     @ExceptionHandler(TooManyRunsException.class)
     ProblemDetail busy(TooManyRunsException e) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "Too many runs", e.getMessage());

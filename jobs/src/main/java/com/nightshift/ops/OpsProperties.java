@@ -6,23 +6,43 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How running jobs show they are alive, and how many the API may run at once.
+ * How jobs are run.
  *
- * @param heartbeatEvery how often a process running a job renews its heartbeat
- * @param abandonedAfter how long without a heartbeat before a run is taken for dead and may be recovered;
- *                       several heartbeats long, so that a busy database does not make a live run look dead
- * @param backgroundJobs how many runs started through the API go at once in one process; more are refused
+ * @param backgroundJobs   how many runs started through the API go at once in one process; more are refused
+ * @param lockCheckEvery   how often a process checks that it still holds the lock of each run it runs (and so
+ *                         keeps that lock's connection from idling out behind a firewall)
+ * @param stopTimeout      how long a process asked to stop (SIGTERM, Ctrl-C) waits for its runs to reach a
+ *                         chunk boundary before closing under them; give the orchestrator's grace period more.
+ *                         A rollup chunk (8 partitions of a full run) takes seconds, at most about a minute
+ * @param lockTimeout      how long a statement of a job's transaction waits for a lock held elsewhere (a
+ *                         migration, an operator's {@code LOCK TABLE}, an overlapping run) before it fails
+ *                         the run, which can then be resumed; every chunk waits for locks of seconds at most
+ * @param statementTimeout how long one statement of a job's transaction may run; the longest here is a
+ *                         partition's read, under a minute for 10 M lines, so this only ends a statement gone
+ *                         wrong
  */
 @ConfigurationProperties("nightshift.ops")
 public record OpsProperties(
-        @DefaultValue("10s") Duration heartbeatEvery,
-        @DefaultValue("60s") Duration abandonedAfter,
-        @DefaultValue("4") int backgroundJobs) {
+        @DefaultValue("4") int backgroundJobs,
+        @DefaultValue("30s") Duration lockCheckEvery,
+        @DefaultValue("2m") Duration stopTimeout,
+        @DefaultValue("60s") Duration lockTimeout,
+        @DefaultValue("15m") Duration statementTimeout) {
 
     public OpsProperties {
         if (backgroundJobs < 1) {
             throw new IllegalArgumentException("nightshift.ops.background-jobs must be at least 1, was "
                     + backgroundJobs);
+        }
+        requirePositive("lock-check-every", lockCheckEvery);
+        requirePositive("stop-timeout", stopTimeout);
+        requirePositive("lock-timeout", lockTimeout);
+        requirePositive("statement-timeout", statementTimeout);
+    }
+
+    private static void requirePositive(String name, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("nightshift.ops." + name + " must be positive, was " + value);
         }
     }
 }

@@ -1,7 +1,7 @@
 package com.nightshift.ops;
 
 /** An operator asked for a job execution that was never recorded. */
-class UnknownJobExecutionException extends RuntimeException {
+public class UnknownJobExecutionException extends RuntimeException {
 
     UnknownJobExecutionException(long id) {
         super("no job execution " + id);

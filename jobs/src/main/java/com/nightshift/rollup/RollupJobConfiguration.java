@@ -15,7 +15,6 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
 import org.springframework.transaction.interceptor.TransactionAttribute;
 
-import com.nightshift.ops.ExecutionHeartbeat;
 import com.nightshift.rollup.cache.RollupCache;
 
 /**
@@ -37,10 +36,9 @@ class RollupJobConfiguration {
     @Bean
     Job rollupJob(JobRepository jobRepository, Step rollupPlanStep, Step rollupQuarantineStep,
                   Step rollupPartitionsStep, Step rollupWatermarkStep, Step rollupCacheWarmUpStep,
-                  RollupParametersValidator validator, RollupJobSummary summary, ExecutionHeartbeat heartbeat) {
+                  RollupParametersValidator validator, RollupJobSummary summary) {
         return new JobBuilder(JOB, jobRepository)
                 .validator(validator)
-                .listener(heartbeat)
                 .listener(summary)
                 .start(rollupPlanStep)
                 .next(rollupQuarantineStep)

@@ -1,0 +1,233 @@
+package com.nightshift.ops;
+
+import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The locks that make a run exclusive: a PostgreSQL session-level advisory lock per {@link RunKey}, held by the
+ * process that runs it, on a connection of its own, from before its execution is chosen until it has ended.
+ * PostgreSQL releases it when that connection ends, so a process that dies (kill -9, a lost machine) frees its
+ * runs at once, and an execution left STARTED whose lock nobody holds is known to be dead.
+ *
+ * <p>The connections do not come from the pool: a lock is held for the whole run, which would trip the pool's
+ * leak detection and take a connection from the steps. Each held lock is checked every
+ * {@code nightshift.ops.lock-check-every}: the query keeps its connection from looking idle to firewalls, and a
+ * lock found lost (its connection broken) stops the run at its next chunk, since another instance could now
+ * start the same run.
+ */
+@Component
+class RunLocks implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(RunLocks.class);
+    private static final String PROCESS = ManagementFactory.getRuntimeMXBean().getName();
+    private static final String HOLDER_PREFIX = "nightshift run lock ";
+
+    private final DataSource connections;
+    private final JdbcTemplate jdbc;
+    private final JobRepository repository;
+    private final Map<RunKey, RunLock> held = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "run-lock-check");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    RunLocks(DataSourceProperties dataSource, JdbcTemplate jdbc, JobRepository repository, OpsProperties properties) {
+        this.connections = unpooled(dataSource);
+        this.jdbc = jdbc;
+        this.repository = repository;
+        long every = properties.lockCheckEvery().toMillis();
+        checks.scheduleWithFixedDelay(this::checkAll, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private static DataSource unpooled(DataSourceProperties properties) {
+        SimpleDriverDataSource dataSource = properties.initializeDataSourceBuilder()
+                .type(SimpleDriverDataSource.class).build();
+        Properties connectionProperties = new Properties();
+        // names this process in pg_stat_activity, which is how another instance says who holds a run
+        connectionProperties.setProperty("ApplicationName", HOLDER_PREFIX + PROCESS);
+        connectionProperties.setProperty("tcpKeepAlive", "true");
+        dataSource.setConnectionProperties(connectionProperties);
+        return dataSource;
+    }
+
+    /** Takes the run's lock for this process; empty when it is held, here or elsewhere. */
+    Optional<RunLock> tryLock(RunKey key) {
+        RunLock[] taken = new RunLock[1];
+        held.computeIfAbsent(key, k -> {
+            taken[0] = RunLock.tryTake(connections, k);
+            return taken[0];
+        });
+        return Optional.ofNullable(taken[0]);
+    }
+
+    /** The run's lock if this process holds it. */
+    Optional<RunLock> heldHere(RunKey key) {
+        return Optional.ofNullable(held.get(key));
+    }
+
+    /** Releases the lock if this process still holds it; any process may then start the run. */
+    void release(RunLock lock) {
+        if (held.remove(lock.key(), lock)) {
+            lock.close();
+        }
+    }
+
+    /** The executions this process runs now. */
+    List<Long> executionsRunningHere() {
+        return held.values().stream().map(RunLock::execution).flatMap(Optional::stream).toList();
+    }
+
+    /** Who holds the run's lock, as PostgreSQL sees it, for messages: e.g. "nightshift run lock 4242@host". */
+    String holder(RunKey key) {
+        return jdbc.queryForList("""
+                SELECT coalesce(nullif(a.application_name, ''), 'a session') || ' (pid ' || l.pid || ', since '
+                       || to_char(a.backend_start, 'YYYY-MM-DD HH24:MI:SS TZ') || ')'
+                FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
+                WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
+                  AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                  AND ((l.classid::bigint << 32) | l.objid::bigint) = ?
+                """, String.class, key.lockId()).stream().findFirst().orElse("no process any more");
+    }
+
+    private void checkAll() {
+        held.forEach((key, lock) -> {
+            try {
+                check(key, lock);
+            } catch (RuntimeException e) {
+                log.warn("Cannot check the run lock of {}: {}", key, e.getMessage());
+            }
+        });
+    }
+
+    private void check(RunKey key, RunLock lock) {
+        Optional<Long> executionId = lock.execution();
+        JobExecution execution = executionId.map(repository::getJobExecution).orElse(null);
+        if (execution != null && !execution.isRunning()) {
+            // a run that never reached its listeners (stopped before it began) still has to let go
+            log.info("Releasing the run lock of {}: execution {} is {}", key, execution.getId(),
+                    execution.getStatus());
+            release(lock);
+        } else if (!lock.stillHeld() && execution != null) {
+            log.error("Lost the run lock of {} (its database connection broke): stopping execution {} at its "
+                    + "next chunk, since another instance could now start the same run", key, execution.getId());
+            release(lock);
+            StopRequest.of(repository, execution);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        checks.shutdownNow();
+        held.values().forEach(this::release);
+    }
+
+    /** One held lock: its connection, and the execution that runs under it once known. */
+    static final class RunLock {
+
+        private final RunKey key;
+        private final Connection connection;
+        private volatile Long execution;
+
+        private RunLock(RunKey key, Connection connection) {
+            this.key = key;
+            this.connection = connection;
+        }
+
+        private static RunLock tryTake(DataSource connections, RunKey key) {
+            Connection connection = null;
+            try {
+                connection = connections.getConnection();
+                try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+                    statement.setLong(1, key.lockId());
+                    try (ResultSet result = statement.executeQuery()) {
+                        result.next();
+                        if (result.getBoolean(1)) {
+                            return new RunLock(key, connection);
+                        }
+                    }
+                }
+                connection.close();
+                return null;
+            } catch (SQLException e) {
+                closeQuietly(connection);
+                throw new IllegalStateException("cannot take the run lock of " + key + ": " + e.getMessage(), e);
+            }
+        }
+
+        RunKey key() {
+            return key;
+        }
+
+        Optional<Long> execution() {
+            return Optional.ofNullable(execution);
+        }
+
+        /**
+         * Ties the lock to the execution that runs under it. False when it already belongs to another one: then
+         * a second start of the same run in this process is trying to use the first one's lock.
+         */
+        synchronized boolean attach(long executionId) {
+            if (execution != null && execution != executionId) {
+                return false;
+            }
+            execution = executionId;
+            return true;
+        }
+
+        private synchronized boolean stillHeld() {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted
+                                   AND pid = pg_backend_pid() AND objsubid = 1
+                                   AND ((classid::bigint << 32) | objid::bigint) = ?)
+                    """)) {
+                statement.setLong(1, key.lockId());
+                try (ResultSet result = statement.executeQuery()) {
+                    return result.next() && result.getBoolean(1);
+                }
+            } catch (SQLException e) {
+                return false;
+            }
+        }
+
+        private synchronized void close() {
+            // ending the session releases its advisory locks; no unlock statement can be forgotten
+            closeQuietly(connection);
+        }
+
+        private static void closeQuietly(Connection connection) {
+            if (connection == null) {
+                return;
+            }
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                log.warn("Closing a run lock connection failed; PostgreSQL releases its lock when it notices: {}",
+                        e.getMessage());
+            }
+        }
+    }
+}

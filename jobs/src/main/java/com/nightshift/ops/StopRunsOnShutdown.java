@@ -1,0 +1,76 @@
+package com.nightshift.ops;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * When the engine shuts down (SIGTERM, Ctrl-C, the end of a command), stops the runs of this process at their
+ * next chunk boundary and waits for them to end, up to {@code nightshift.ops.stop-timeout}, before the pools
+ * and servers under them close. A run stopped so is STOPPED and resumes where it stopped when started again.
+ * It stops just after the scheduler is put on standby, so that no schedule starts a run meanwhile.
+ */
+@Component
+class StopRunsOnShutdown implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(StopRunsOnShutdown.class);
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private final RunLocks locks;
+    private final JobHistory history;
+    private final JobRepository repository;
+    private final Duration timeout;
+    private volatile boolean running;
+
+    StopRunsOnShutdown(RunLocks locks, JobHistory history, JobRepository repository, OpsProperties properties) {
+        this.locks = locks;
+        this.history = history;
+        this.repository = repository;
+        this.timeout = properties.stopTimeout();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        List<Long> executions = locks.executionsRunningHere();
+        if (executions.isEmpty()) {
+            return;
+        }
+        log.info("Shutting down: stopping job executions {} at their next chunk boundary", executions);
+        executions.forEach(id -> history.execution(id).filter(execution -> execution.isRunning())
+                .ifPresent(execution -> StopRequest.of(repository, execution)));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!locks.executionsRunningHere().isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (!locks.executionsRunningHere().isEmpty()) {
+            log.warn("Job executions {} did not reach a chunk boundary within nightshift.ops.stop-timeout ({}); "
+                    + "closing under them: they resume after a restart", locks.executionsRunningHere(), timeout);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1;
+    }
+}
