@@ -37,6 +37,7 @@ class JobExecutionApiTest extends WebIntegrationTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final LocalDate DAY = LocalDate.of(2026, 10, 14);
+    private static final int STORES = 40;
 
     @LocalServerPort
     private int port;
@@ -81,10 +82,69 @@ class JobExecutionApiTest extends WebIntegrationTest {
             HttpResponse<String> second = post("/api/jobs/rollup/executions", fullRun(DAY));
 
             assertThat(second.statusCode()).isEqualTo(409);
-            assertThat(JSON.readTree(second.body()).get("detail").asString()).contains("already running");
+            assertThat(JSON.readTree(second.body()).get("detail").asString())
+                    .contains("already running: execution " + first.substring(first.lastIndexOf('/') + 1));
             lock.rollback();
         }
         assertThat(awaitEnd(first).get("status").asString()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void aStoppedRunEndsAtAChunkBoundaryAndTheSameParametersResumeIt() throws Exception {
+        for (int store = 0; store < STORES; store++) {
+            aLine().store("门店" + store).on(DAY).insert(jdbc);
+            // a stale row per store, which each partition has to rewrite
+            jdbc.update("INSERT INTO rollup_store_daily VALUES (?, ?, 99, 99, 99, 0, 0, 0)", DAY, "门店" + store);
+        }
+        String location;
+        try (Connection lock = dataSource.getConnection(); Statement statement = lock.createStatement()) {
+            lock.setAutoCommit(false);
+            // every worker's first chunk waits for these row locks, in the middle of its partitions
+            statement.execute("SELECT 1 FROM rollup_store_daily FOR UPDATE");
+            location = post("/api/jobs/rollup/executions", fullRun(DAY)).headers().firstValue("Location")
+                    .orElseThrow();
+            await().atMost(Duration.ofSeconds(30)).until(() -> sessionsWaitingForALock() > 0);
+
+            HttpResponse<String> stop = post(location + "/stop", "");
+
+            assertThat(stop.statusCode()).isEqualTo(202);
+            assertThat(JSON.readTree(stop.body()).get("status").asString()).isEqualTo("STOPPING");
+            lock.rollback();
+        }
+        JsonNode stopped = awaitEnd(location);
+        assertThat(stopped.get("status").asString()).isEqualTo("STOPPED");
+        assertThat(storesRolledUp()).as("the chunks under way when the stop came committed, no more")
+                .isBetween(1L, STORES - 1L);
+
+        HttpResponse<String> resumed = post("/api/jobs/rollup/executions", fullRun(DAY));
+
+        JsonNode finished = awaitEnd(resumed.headers().firstValue("Location").orElseThrow());
+        assertThat(finished.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(finished.get("parameters").get("run.id")).as("the same run, resumed")
+                .isEqualTo(stopped.get("parameters").get("run.id"));
+        assertThat(storesRolledUp()).isEqualTo(STORES);
+    }
+
+    @Test
+    void stoppingAnExecutionThatWasNeverRecordedIsNotFound() throws Exception {
+        HttpResponse<String> response = post("/api/jobs/executions/987654321/stop", "");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(response.body()).get("detail").asString()).isEqualTo("no job execution 987654321");
+    }
+
+    @Test
+    void stoppingAnExecutionThatHasEndedIsAConflict() throws Exception {
+        aLine().store("杭州西湖店").on(DAY).insert(jdbc);
+        String location = post("/api/jobs/rollup/executions", fullRun(DAY)).headers().firstValue("Location")
+                .orElseThrow();
+        awaitEnd(location);
+
+        HttpResponse<String> response = post(location + "/stop", "");
+
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(response.body()).get("detail").asString())
+                .endsWith("is not running: it is COMPLETED");
     }
 
     @Test
@@ -159,13 +219,22 @@ class JobExecutionApiTest extends WebIntegrationTest {
     private JsonNode awaitEnd(String location) {
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             String status = status(location);
-            return !status.equals("STARTING") && !status.equals("STARTED");
+            return !status.equals("STARTING") && !status.equals("STARTED") && !status.equals("STOPPING");
         });
         return JSON.readTree(get(location).body());
     }
 
     private String status(String location) {
         return JSON.readTree(get(location).body()).get("status").asString();
+    }
+
+    private long storesRolledUp() {
+        return jdbc.queryForObject("SELECT count(*) FROM rollup_store_daily WHERE lines = 1", Long.class);
+    }
+
+    private long sessionsWaitingForALock() {
+        return jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                + "AND datname = current_database()", Long.class);
     }
 
     private long executionCount() {
