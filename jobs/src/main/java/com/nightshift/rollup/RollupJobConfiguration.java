@@ -76,6 +76,7 @@ class RollupJobConfiguration {
         return new StepBuilder(PARTITIONS_STEP, jobRepository)
                 .partitioner(PARTITION_STEP, rollupPartitioner)
                 .step(rollupPartitionStep)
+                .aggregator(new LinesAndRowsAggregator())
                 .taskExecutor(rollupTaskExecutor)
                 .gridSize(properties.threads())
                 .build();
