@@ -84,10 +84,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String name = e instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
                 : e.getPropertyName();
         Class<?> type = e.getRequiredType();
-        String expected = type != null && (Number.class.isAssignableFrom(type) || type == long.class
-                || type == int.class) ? "a whole number" : "a value of another form";
-        ProblemDetail problem = problem(status, "Invalid request parameter",
-                "'" + name + "' must be " + expected + ", was '" + e.getValue() + "'");
+        boolean wholeNumber = type == long.class || type == int.class || type == Long.class || type == Integer.class;
+        ProblemDetail problem = problem(status, "Invalid request parameter", wholeNumber
+                ? "'" + name + "' must be a whole number, was '" + e.getValue() + "'"
+                : "'" + name + "' cannot be read from '" + e.getValue() + "'");
         problem.setProperty("parameter", name);
         return handleExceptionInternal(e, problem, headers, status, request);
     }

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,12 +50,13 @@ class HealthTest extends WebIntegrationTest {
 
     @Test
     void anInstanceWhoseRedisIsDownStaysReadyAndHealthSaysRedisIsDown() throws Exception {
-        HttpResponse<String>[] during = RedisOutage.during(redisClient, () -> new HttpResponse[] {
-                get("/actuator/health/readiness"), get("/actuator/health")});
+        List<HttpResponse<String>> during = RedisOutage.during(redisClient,
+                () -> List.of(get("/actuator/health/readiness"), get("/actuator/health")));
+        HttpResponse<String> readiness = during.get(0);
 
-        assertThat(during[0].statusCode()).as(during[0].body()).isEqualTo(200);
-        assertThat(JSON.readTree(during[0].body()).get("status").asString()).isEqualTo("UP");
-        JsonNode health = JSON.readTree(during[1].body());
+        assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
+        assertThat(JSON.readTree(readiness.body()).get("status").asString()).isEqualTo("UP");
+        JsonNode health = JSON.readTree(during.get(1).body());
         assertThat(health.get("components").get("redis").get("status").asString()).isEqualTo("DOWN");
     }
 
