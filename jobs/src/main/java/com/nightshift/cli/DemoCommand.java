@@ -9,6 +9,7 @@ import org.springframework.batch.core.job.JobExecution;
 
 import com.nightshift.config.BusinessCalendar;
 import com.nightshift.demo.DemoChain;
+import com.nightshift.demo.DemoConsole;
 import com.nightshift.demo.DemoFigures;
 import com.nightshift.demo.DemoOutputs;
 import com.nightshift.demo.DemoPlan;
@@ -65,18 +66,10 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private void printFigures(Engine engine, LocalDate date) {
-        session.out().println("Figures for " + date + " (from the rollups):");
-        for (DemoFigures.Figure figure : engine.bean(DemoFigures.class).chainAndTopStores(date)) {
-            session.out().printf("  %-20s %,9d orders %,16.2f net%n", figure.what(), figure.orders(),
-                    figure.netAmount());
-        }
+        DemoConsole.figures(engine.bean(DemoFigures.class).of(date)).forEach(session.out()::println);
     }
 
     private void printOutputs(Engine engine) {
-        session.out().println("Outputs:");
-        for (DemoOutputs.Output output : engine.bean(DemoOutputs.class).list()) {
-            session.out().printf("  %-8s %-40s %,12d %s%n", output.kind(), output.where(), output.count(),
-                    output.unit());
-        }
+        DemoConsole.outputs(engine.bean(DemoOutputs.class).list()).forEach(session.out()::println);
     }
 }

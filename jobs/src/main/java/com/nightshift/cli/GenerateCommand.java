@@ -33,7 +33,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "X", description = "Seed; the same seed and options give the same lines (default: random).")
     Long seed;
 
-    @Option(names = "--until", paramLabel = "YYYY-MM-DD", description = "Last business date (default: yesterday).")
+    @Option(names = "--until", paramLabel = "yyyy-MM-dd", converter = DateConverter.class, description = "Last business date (default: yesterday).")
     LocalDate until;
 
     GenerateCommand(CliSession session) {

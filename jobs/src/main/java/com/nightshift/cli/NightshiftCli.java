@@ -51,6 +51,9 @@ public final class NightshiftCli implements Runnable {
                 .setErr(errWriter)
                 .setParameterExceptionHandler((e, ignored) -> usageError(e, errWriter))
                 .setExecutionExceptionHandler((e, ignored, result) -> failure(e, session, errWriter));
+        addHelpOption(commandLine);
+        commandLine.getSubcommands().get("run").getCommandSpec().usageMessage()
+                .footerHeading("%nJobs:%n").footer(KnownJobs.help());
         try {
             return commandLine.execute(commandArguments.toArray(String[]::new));
         } finally {
@@ -64,6 +67,16 @@ public final class NightshiftCli implements Runnable {
     public void run() {
         spec.commandLine().usage(spec.commandLine().getErr());
         throw new CommandLine.ParameterException(spec.commandLine(), "no command given");
+    }
+
+    /** {@code -h}/{@code --help} on every command, so that no command can forget it. */
+    private static void addHelpOption(CommandLine commandLine) {
+        CommandLine.Model.CommandSpec spec = commandLine.getCommandSpec();
+        if (spec.findOption("--help") == null) {
+            spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                    .description("Show this help and exit.").build());
+        }
+        commandLine.getSubcommands().values().forEach(NightshiftCli::addHelpOption);
     }
 
     static boolean isEngineSetting(String arg) {

@@ -33,6 +33,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, String> jobParameters = JobParametersParser.toMap(parameters);
+        KnownJobs.named(job).check(jobParameters);
         try (Engine engine = session.startEngine(EngineMode.ONE_SHOT);
              ShutdownNotice shutdown = ShutdownNotice.install()) {
             JobExecution execution = engine.bean(JobRunner.class).run(job, jobParameters);

@@ -2,15 +2,18 @@ package com.nightshift.demo;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 
 /** A few of the day's figures, read from the rollups, to show what the engine computed. */
 @Service
 public class DemoFigures {
+
+    private static final RowMapper<Figure> FIGURE =
+            (rs, row) -> new Figure(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3));
 
     private final JdbcTemplate jdbc;
 
@@ -18,20 +21,24 @@ public class DemoFigures {
         this.jdbc = jdbc;
     }
 
-    public List<Figure> chainAndTopStores(LocalDate date) {
-        List<Figure> figures = new ArrayList<>(jdbc.query("""
-                SELECT '全部门店 (chain)', coalesce(sum(orders), 0), coalesce(sum(net_amount), 0)
+    public DayFigures of(LocalDate date) {
+        Figure chain = jdbc.queryForObject("""
+                SELECT '全部门店', coalesce(sum(orders), 0), coalesce(sum(net_amount), 0)
                 FROM rollup_store_daily WHERE business_date = ?
-                """, (rs, row) -> new Figure(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)), date));
-        figures.addAll(jdbc.query("""
+                """, FIGURE, date);
+        List<Figure> topStores = jdbc.query("""
                 SELECT store_name, orders, net_amount FROM rollup_store_daily
                 WHERE business_date = ? ORDER BY net_amount DESC, store_name LIMIT 3
-                """, (rs, row) -> new Figure(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)), date));
-        figures.addAll(jdbc.query("""
+                """, FIGURE, date);
+        List<Figure> channels = jdbc.query("""
                 SELECT channel, sum(orders), sum(net_amount) FROM rollup_store_channel_daily
-                WHERE business_date = ? GROUP BY channel ORDER BY 3 DESC
-                """, (rs, row) -> new Figure(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)), date));
-        return figures;
+                WHERE business_date = ? GROUP BY channel ORDER BY 3 DESC, 1
+                """, FIGURE, date);
+        return new DayFigures(date, chain, topStores, channels);
+    }
+
+    /** One business day: the whole chain, its three best stores by net sales, and every channel. */
+    public record DayFigures(LocalDate date, Figure chain, List<Figure> topStores, List<Figure> channels) {
     }
 
     /** Orders and net sales of one store, one channel or the whole chain on one day. */

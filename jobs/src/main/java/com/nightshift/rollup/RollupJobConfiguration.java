@@ -15,6 +15,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
 import org.springframework.transaction.interceptor.TransactionAttribute;
 
+import com.nightshift.job.JobDescription;
 import com.nightshift.rollup.cache.RollupCache;
 
 /**
@@ -48,6 +49,12 @@ class RollupJobConfiguration {
                 .build();
     }
 
+    /** What the rollup takes, for help and the API; the command line lists it too (see {@code cli.KnownJobs}). */
+    @Bean
+    JobDescription rollupJobDescription() {
+        return RollupRequest.DESCRIPTION;
+    }
+
     @Bean
     Step rollupPlanStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             PlanRollupTasklet tasklet) {
@@ -67,6 +74,7 @@ class RollupJobConfiguration {
         return new StepBuilder(PARTITIONS_STEP, jobRepository)
                 .partitioner(PARTITION_STEP, rollupPartitioner)
                 .step(rollupPartitionStep)
+                .aggregator(new LinesAndRowsAggregator())
                 .taskExecutor(rollupTaskExecutor)
                 .gridSize(properties.threads())
                 .build();

@@ -1,37 +1,45 @@
 package com.nightshift.rollup;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParameter;
+
+import com.nightshift.job.JobDescription;
+import com.nightshift.job.ParameterDescription;
 
 /**
  * A rollup run's parameters, read and checked: {@code mode=full|incremental} (default full), and for full
- * runs {@code from} and {@code to} as YYYY-MM-DD (default: yesterday, in the chain's zone; {@code from} alone
- * runs until yesterday, {@code to} alone is one day).
+ * runs {@code from} and {@code to} as yyyy-MM-dd (default: yesterday, in the chain's zone; {@code from} alone
+ * runs until yesterday, {@code to} alone is one day). {@link #DESCRIPTION} says the same as data.
  */
 public record RollupRequest(RollupMode mode, LocalDate from, LocalDate to) {
 
     static final String MODE = "mode";
     static final String FROM = "from";
     static final String TO = "to";
-    private static final Set<String> KNOWN = Set.of(MODE, FROM, TO, "run.id");
 
-    public static RollupRequest of(JobParameters parameters, LocalDate yesterday, int maxRangeDays)
+    /** The rollup job and its parameters, for help, the command line's checks and the API. */
+    public static final JobDescription DESCRIPTION = new JobDescription(RollupJobConfiguration.JOB,
+            "Precompute store, product and channel figures per business day from the orders table.", List.of(
+            ParameterDescription.choice(MODE, "full", "full recomputes every store-day from 'from' to 'to'; "
+                    + "incremental exactly the store-days whose lines changed since the last incremental run",
+                    "full", "incremental"),
+            ParameterDescription.date(FROM, "yesterday", "first business date of a full run (given alone: "
+                    + "until yesterday, in the chain's zone)"),
+            ParameterDescription.date(TO, "yesterday", "last business date of a full run (given alone: that "
+                    + "day only)")));
+
+    /**
+     * Reads parameters that {@link #DESCRIPTION} has checked, and checks what depends on the date and settings.
+     */
+    static RollupRequest of(Map<String, String> parameters, LocalDate yesterday, int maxRangeDays)
             throws InvalidJobParametersException {
-        for (JobParameter<?> parameter : parameters) {
-            if (!KNOWN.contains(parameter.name())) {
-                throw new InvalidJobParametersException("unknown rollup parameter '" + parameter.name()
-                        + "'; rollup takes mode=full|incremental, from=YYYY-MM-DD, to=YYYY-MM-DD");
-            }
-        }
-        RollupMode mode = mode(parameters.getString(MODE));
-        String fromText = parameters.getString(FROM);
-        String toText = parameters.getString(TO);
+        RollupMode mode = RollupMode.valueOf(parameters.getOrDefault(MODE, "full").toUpperCase(Locale.ROOT));
+        String fromText = parameters.get(FROM);
+        String toText = parameters.get(TO);
         if (mode == RollupMode.INCREMENTAL) {
             if (fromText != null || toText != null) {
                 throw new InvalidJobParametersException(
@@ -40,8 +48,8 @@ public record RollupRequest(RollupMode mode, LocalDate from, LocalDate to) {
             return new RollupRequest(mode, null, null);
         }
         // from alone means "from then until yesterday"; to alone means that one day
-        LocalDate to = date(TO, toText, yesterday);
-        LocalDate from = date(FROM, fromText, toText != null ? to : yesterday);
+        LocalDate to = toText != null ? LocalDate.parse(toText) : yesterday;
+        LocalDate from = fromText != null ? LocalDate.parse(fromText) : toText != null ? to : yesterday;
         if (from.isAfter(to)) {
             throw new InvalidJobParametersException("from (" + from + ") is after to (" + to + ")");
         }
@@ -51,29 +59,5 @@ public record RollupRequest(RollupMode mode, LocalDate from, LocalDate to) {
                     + " days; at most " + maxRangeDays + " are allowed (nightshift.rollup.max-range-days)");
         }
         return new RollupRequest(mode, from, to);
-    }
-
-    private static RollupMode mode(String text) throws InvalidJobParametersException {
-        if (text == null) {
-            return RollupMode.FULL;
-        }
-        return switch (text.toLowerCase(Locale.ROOT)) {
-            case "full" -> RollupMode.FULL;
-            case "incremental" -> RollupMode.INCREMENTAL;
-            default -> throw new InvalidJobParametersException(
-                    "parameter 'mode' must be full or incremental, was '" + text + "'");
-        };
-    }
-
-    private static LocalDate date(String name, String text, LocalDate fallback) throws InvalidJobParametersException {
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new InvalidJobParametersException(
-                    "parameter '" + name + "' must be a date YYYY-MM-DD, was '" + text + "'");
-        }
     }
 }

@@ -45,4 +45,13 @@ class PackageDependenciesTest {
                 .should().dependOnClassesThat().resideInAPackage("com.nightshift.demo..")
                 .check(CLASSES);
     }
+
+    @Test
+    void jobDescriptionsAreDataWithoutSpringOrFeatures() {
+        noClasses().that().resideInAPackage("com.nightshift.job..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.nightshift.rollup..",
+                        "com.nightshift.ops..", "com.nightshift.orders..", "com.nightshift.demo..",
+                        "com.nightshift.web..", "com.nightshift.config..")
+                .check(CLASSES);
+    }
 }

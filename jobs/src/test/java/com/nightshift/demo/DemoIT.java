@@ -35,6 +35,9 @@ class DemoIT {
         try (JarProcess demo = startDemo()) {
             List<String> output = demo.awaitLine("Serving on", START);
             assertThat(output).anyMatch(line -> line.startsWith("Generated the demo chain: 20,000 order lines"));
+            assertThat(output).as("the partitions step counts order lines, not partitions").anyMatch(line ->
+                    line.matches("\\s+step rollupPartitionsStep\\s+COMPLETED read 20,000, written [\\d,]+, skipped 0"));
+            assertThat(output).containsSubsequence("  Whole chain", "  Top stores by net sales", "  Channels");
             firstCounts = printedTableCounts(output);
             assertThat(firstCounts).containsEntry("orders", 20_000L);
             assertThat(firstCounts).isEqualTo(countsInDatabase(postgresUrl(output), firstCounts));

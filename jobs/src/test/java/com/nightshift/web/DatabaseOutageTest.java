@@ -1,0 +1,93 @@
+package com.nightshift.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.nightshift.NightshiftApplication;
+import com.nightshift.support.TestServers;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The database stops accepting connections under a running instance (its own database here, so that other tests
+ * keep theirs): the API answers 503 problem details and readiness takes the instance out of service.
+ */
+@SpringBootTest(classes = NightshiftApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.quartz.auto-startup=false", "spring.quartz.scheduler-name=nightshift-outage-test",
+                // a request waits this long for a connection before it is refused
+                "spring.datasource.hikari.connection-timeout=1000"})
+@DirtiesContext
+class DatabaseOutageTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String DATABASE_URL = TestServers.get().newDatabase("outage");
+    private static final String DATABASE = DATABASE_URL.replaceAll(".*/([^/?]+)\\?.*", "$1");
+
+    @LocalServerPort
+    private int port;
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        TestServers servers = TestServers.get();
+        registry.add("spring.datasource.url", () -> DATABASE_URL);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.data.redis.host", () -> "127.0.0.1");
+        registry.add("spring.data.redis.port", () -> servers.redis().port());
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", servers::smtpPort);
+        registry.add("nightshift.data-dir", () -> servers.dataDir().toString());
+    }
+
+    @AfterEach
+    void databaseBack() throws SQLException {
+        admin("ALTER DATABASE " + DATABASE + " ALLOW_CONNECTIONS true");
+    }
+
+    @Test
+    void aRequestThatNeedsTheDatabaseGets503AndReadinessGoesDown() throws Exception {
+        admin("ALTER DATABASE " + DATABASE + " ALLOW_CONNECTIONS false");
+        admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + DATABASE + "'");
+
+        HttpResponse<String> execution = get("/api/jobs/executions/1");
+        HttpResponse<String> readiness = get("/actuator/health/readiness");
+
+        assertThat(execution.statusCode()).as(execution.body()).isEqualTo(503);
+        assertThat(execution.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = JSON.readTree(execution.body());
+        assertThat(problem.get("title").asString()).isEqualTo("Database unavailable");
+        assertThat(readiness.statusCode()).isEqualTo(503);
+    }
+
+    private static void admin(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(TestServers.get().jdbcUrl(), "postgres", null);
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}
