@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.nightshift.rollup.RollupPartition;
@@ -63,7 +64,7 @@ class CacheOutbox {
     void noteNow(Collection<RollupPartition> partitions) {
         try {
             ownTransaction.executeWithoutResult(status -> note(partitions));
-        } catch (DataAccessException e) {
+        } catch (DataAccessException | TransactionException e) {
             log.error("Cannot note {} for a cache refresh: their Redis keys may serve old rows until they expire",
                     partitions, e);
         }
@@ -82,7 +83,7 @@ class CacheOutbox {
         try {
             ownTransaction.executeWithoutResult(status -> jdbc.update(
                     "DELETE FROM rollup_cache_repair WHERE id = ANY(?)", (Object) ids.toArray(Long[]::new)));
-        } catch (DataAccessException e) {
+        } catch (DataAccessException | TransactionException e) {
             log.warn("Cannot remove the cache notes {}; the next warm-up redoes them: {}", ids, e.getMessage());
         }
     }
