@@ -2,12 +2,16 @@ package com.nightshift.rollup.cache;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -27,10 +31,22 @@ class CacheOutbox {
 
     private static final Logger log = LoggerFactory.getLogger(CacheOutbox.class);
 
+    /**
+     * Locks each store for the rest of the transaction before its note takes its id, the stores in name order
+     * (no deadlock): two transactions noting one store then get ids in the order they commit, and the ids serve as
+     * versions that refuse an older commit's refresh arriving after a newer one's. The lock is taken at the end of
+     * the transaction, so a second transaction on the store waits only for the first one's commit.
+     */
     private static final String NOTE = """
             INSERT INTO rollup_cache_repair (store_name, first_day, last_day)
-            SELECT * FROM unnest(?::text[], ?::date[], ?::date[]) RETURNING id
-            """;
+            SELECT n.store_name, n.first_day, n.last_day
+            FROM unnest(?::text[], ?::date[], ?::date[]) AS n(store_name, first_day, last_day)
+            CROSS JOIN LATERAL (SELECT pg_advisory_xact_lock(%d, hashtext(n.store_name))) AS store_locked
+            RETURNING id, store_name, first_day, last_day
+            """.formatted(CacheOutbox.LOCK_CLASS);
+
+    /** The first key of the cache's advisory locks, two-key locks that no one else in Nightshift takes. */
+    static final int LOCK_CLASS = 0x4e53_4341;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
@@ -45,16 +61,21 @@ class CacheOutbox {
      * Notes {@code partitions} in the caller's transaction, in one statement; the note commits or rolls back with
      * the caller's rows.
      *
-     * @return the notes' ids, for {@link #remove}
+     * @return each partition's note id, for {@link #remove}
      */
-    List<Long> note(Collection<RollupPartition> partitions) {
+    Map<RollupPartition, Long> note(Collection<RollupPartition> partitions) {
+        Map<RollupPartition, Long> ids = new HashMap<>();
         if (partitions.isEmpty()) {
-            return List.of();
+            return ids;
         }
-        return jdbc.query(NOTE, (rs, row) -> rs.getLong(1),
-                partitions.stream().map(RollupPartition::store).toArray(String[]::new),
-                partitions.stream().map(partition -> partition.from().toString()).toArray(String[]::new),
-                partitions.stream().map(partition -> partition.to().toString()).toArray(String[]::new));
+        List<RollupPartition> byStore = partitions.stream()
+                .sorted(Comparator.comparing(RollupPartition::store)).toList();
+        jdbc.query(NOTE, (RowCallbackHandler) rs -> ids.merge(new RollupPartition(rs.getString(2),
+                        rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class)), rs.getLong(1), Math::max),
+                byStore.stream().map(RollupPartition::store).toArray(String[]::new),
+                byStore.stream().map(partition -> partition.from().toString()).toArray(String[]::new),
+                byStore.stream().map(partition -> partition.to().toString()).toArray(String[]::new));
+        return ids;
     }
 
     /**
@@ -76,7 +97,7 @@ class CacheOutbox {
      * anything (with a pool that does not auto-commit, what it ran would be rolled back when it is returned).
      * A failure only leaves the notes for the next warm-up, which redoes them harmlessly.
      */
-    void remove(List<Long> ids) {
+    void remove(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return;
         }

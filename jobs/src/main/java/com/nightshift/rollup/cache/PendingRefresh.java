@@ -1,6 +1,8 @@
 package com.nightshift.rollup.cache;
 
-import java.util.List;
+import java.util.Map;
+
+import com.nightshift.rollup.RollupPartition;
 
 /**
  * The notes that a transaction committing rollup rows wrote for their partitions ({@link RollupCache#noteRefresh}),
@@ -8,13 +10,18 @@ import java.util.List;
  */
 public final class PendingRefresh {
 
-    private final List<Long> noteIds;
+    private final Map<RollupPartition, Long> noteIds;
 
-    PendingRefresh(List<Long> noteIds) {
-        this.noteIds = List.copyOf(noteIds);
+    PendingRefresh(Map<RollupPartition, Long> noteIds) {
+        this.noteIds = Map.copyOf(noteIds);
     }
 
-    List<Long> noteIds() {
-        return noteIds;
+    /** The note of {@code partition}, whose id is also the version of the rows committed with it. */
+    long noteOf(RollupPartition partition) {
+        Long id = noteIds.get(partition);
+        if (id == null) {
+            throw new IllegalArgumentException(partition + " was not noted for a refresh in its transaction");
+        }
+        return id;
     }
 }

@@ -38,6 +38,9 @@ public class RollupCache {
     /** Store-days per query when warming up: few queries, while a batch of product days stays a few MB. */
     private static final int LOAD_BATCH = 500;
 
+    private static final String SUPERSEDED = "a later commit of the store was refreshed first; its note is left for"
+            + " the warm-up, which reads the tables";
+
     /** A redo from the tables is tried again when another refresh of its store came in between; rarely twice. */
     private static final int REDO_ATTEMPTS = 3;
 
@@ -64,8 +67,8 @@ public class RollupCache {
 
     /**
      * Notes, in the caller's transaction and in one statement, that the keys of {@code partitions} must be
-     * replaced: call it in the transaction that commits their rows, then {@link #refreshPartitions} once it has
-     * committed.
+     * replaced: call it in the transaction that commits their rows, last, then {@link #refreshPartitions} once it
+     * has committed. Until the transaction ends, another transaction noting one of their stores waits for it.
      */
     public PendingRefresh noteRefresh(List<RollupPartition> partitions) {
         return new PendingRefresh(outbox.note(partitions));
@@ -75,24 +78,30 @@ public class RollupCache {
      * Replaces the keys of committed partitions, for all three grains, in one atomic Redis step, from the rows
      * they have just committed rather than from the tables (reading each partition back cost as much as computing
      * it): the dates inside the hot window are written, the others deleted so that no stale value survives.
-     * Then removes their notes. Also evicts the partitions from this process's memory; other instances' memory
-     * expires within {@code memoryTtl}.
+     * Then removes their notes. A store whose keys a later commit's refresh has already replaced (two runs
+     * committing it, their refreshes arriving in the wrong order) is left alone, its note kept for the warm-up.
+     * Also evicts the partitions from this process's memory; other instances' memory expires within
+     * {@code memoryTtl}.
      *
      * @param pending   what {@link #noteRefresh} returned in the transaction that committed {@code committed}
      * @param committed every partition noted, with its rows as committed
-     * @return one refresh per partition, all failed if Redis is unavailable; their notes then wait for the next
-     *         {@link #warmUp()}
+     * @return one refresh per partition, failed if Redis is unavailable or a later commit came first; their notes
+     *         then wait for the next {@link #warmUp()}
      */
     public List<CacheRefresh> refreshPartitions(PendingRefresh pending,
             Map<RollupPartition, ? extends CommittedRows> committed) {
         Map<RollupPartition, HotRows> sources = new LinkedHashMap<>();
         committed.forEach((partition, rows) -> sources.put(partition, (grain, dates) -> RollupTables.byDay(grain,
                 RollupDay.of(grain, partition.store(), dates), rows.between(grain, dates.from(), dates.to()))));
+        Map<String, Long> versions = new HashMap<>();
+        sources.keySet().forEach(partition -> versions.merge(partition.store(), pending.noteOf(partition), Math::max));
         try {
             HotKeys keys = hotKeys(sources);
-            redis.replace(keys.rows(), keys.outside(), properties.hotTtl());
-            outbox.remove(pending.noteIds());
-            return keys.refreshes();
+            Set<String> replaced = redis.replaceCommitted(keys.rows(), keys.outside(), properties.hotTtl(), versions);
+            outbox.remove(sources.keySet().stream().filter(partition -> replaced.contains(partition.store()))
+                    .map(pending::noteOf).toList());
+            return keys.refreshes().stream().map(refresh -> replaced.contains(refresh.partition().store()) ? refresh
+                    : CacheRefresh.failed(refresh.partition(), SUPERSEDED)).toList();
         } catch (RuntimeException e) {
             return failed(sources.keySet(), e);
         } finally {

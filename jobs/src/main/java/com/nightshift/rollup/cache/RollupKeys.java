@@ -30,7 +30,9 @@ import org.springframework.stereotype.Component;
  * <li>Every key expires: {@code hotTtl} (48 h) for the hot window written by partition refreshes and warm-up,
  *     {@code readTtl} (24 h) for days written back by reads.</li>
  * <li>{@code {keyPrefix}:generation:{store}} counts the refreshes of a store's keys and never expires: whoever
- *     writes back rows read from the tables writes them only if it is unchanged since before that read.</li>
+ *     writes back rows read from the tables writes them only if it is unchanged since before that read.
+ *     {@code {keyPrefix}:version:{store}} is the version (outbox note id) of the last commit whose rows
+ *     replaced the store's keys, so that an older commit's refresh arriving later is refused.</li>
  * </ul>
  */
 @Component
@@ -56,5 +58,9 @@ class RollupKeys {
 
     String generationKeyOf(String store) {
         return prefix + ":generation:" + store;
+    }
+
+    String versionKeyOf(String store) {
+        return prefix + ":version:" + store;
     }
 }

@@ -5,9 +5,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.springframework.dao.DataAccessException;
@@ -25,6 +28,8 @@ import org.springframework.stereotype.Component;
  * <p>Each store has a generation, incremented by every replacement of its keys in the same script. Rows read
  * from the tables are written back only if their store's generation is what it was before they were read
  * ({@link Generations}): a replacement in between means they may be older than what it wrote or deleted.
+ * Each store also keeps the version of the last commit whose rows replaced its keys, so that of two commits'
+ * refreshes arriving in the wrong order, the older one is refused.
  */
 @Component
 class RollupRedis {
@@ -32,32 +37,61 @@ class RollupRedis {
     /** Keys per script call: large enough to make round trips rare, small enough to keep each call short. */
     private static final int BATCH = 1000;
 
-    static final RedisScript<Long> REPLACE = RedisScript.of("""
-            -- KEYS: g generation keys, then w keys to write, then the keys to delete
-            -- ARGV[1]: g; ARGV[2]: w; ARGV[3]: time to live in ms; ARGV[4]: '1' if the generations must still be
-            -- those in ARGV[5 .. 4 + g] ('' for none); then the values of the keys to write
+    private static final byte[] VERSIONS = "versions".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] GENERATIONS = "generations".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SET = {'s'};
+    private static final byte[] DELETE = {'d'};
+    private static final byte[] NOTHING = {};
+
+    static final RedisScript<byte[]> REPLACE = RedisScript.of("""
+            -- KEYS: per store (g of them) its generation key, then its version key; then the keys to write or delete
+            -- ARGV[1]: g; ARGV[2]: time to live in ms; ARGV[3]: what ARGV[3 + j] holds for store j:
+            --   'versions': the version of the commit whose rows these are; a store whose keys a commit of an
+            --               equal or later version has already replaced is left alone
+            --   'generations': its generation before the rows were read from the tables ('' for none); if any
+            --               store's has changed since, nothing is written
+            -- then per key: its store's index, and 's' with the value to write, or 'd' and '' to delete it
+            -- Returns one character per store: '1' replaced, '0' left alone
             local g = tonumber(ARGV[1])
-            local w = tonumber(ARGV[2])
-            local values = 4
-            if ARGV[4] == '1' then
+            local versioned = ARGV[3] == 'versions'
+            local accepted = {}
+            local all = true
+            for j = 1, g do
+                if versioned then
+                    accepted[j] = tonumber(ARGV[3 + j]) > tonumber(redis.call('GET', KEYS[2 * j]) or '0')
+                else
+                    accepted[j] = (redis.call('GET', KEYS[2 * j - 1]) or '') == ARGV[3 + j]
+                    all = all and accepted[j]
+                end
+            end
+            if not all then
                 for j = 1, g do
-                    if (redis.call('GET', KEYS[j]) or '') ~= ARGV[4 + j] then
-                        return -1
+                    accepted[j] = false
+                end
+            end
+            for i = 2 * g + 1, #KEYS do
+                local at = 3 + g + 3 * (i - 2 * g - 1) + 1
+                if accepted[tonumber(ARGV[at])] then
+                    if ARGV[at + 1] == 's' then
+                        redis.call('SET', KEYS[i], ARGV[at + 2], 'PX', ARGV[2])
+                    else
+                        redis.call('DEL', KEYS[i])
                     end
                 end
-                values = 4 + g
             end
-            for i = 1, w do
-                redis.call('SET', KEYS[g + i], ARGV[values + i], 'PX', ARGV[3])
-            end
-            for i = g + w + 1, #KEYS do
-                redis.call('DEL', KEYS[i])
-            end
+            local flags = {}
             for j = 1, g do
-                redis.call('INCR', KEYS[j])
+                flags[j] = '0'
+                if accepted[j] then
+                    redis.call('INCR', KEYS[2 * j - 1])
+                    if versioned then
+                        redis.call('SET', KEYS[2 * j], ARGV[3 + j])
+                    end
+                    flags[j] = '1'
+                end
             end
-            return #KEYS - g
-            """, Long.class);
+            return table.concat(flags)
+            """, byte[].class);
 
     // Only-if-absent, so that a write-back never overwrites a refresh; only-if-same-generation, so that it
     // never recreates a key that a refresh deleted or wrote after the rows were read.
@@ -112,7 +146,7 @@ class RollupRedis {
      * first use measured 70 ms inside a run's first partitions.
      */
     void loadScripts() {
-        guarded(() -> redis.execute(REPLACE, List.of(), ascii(0), ascii(0), ascii(1), ascii(0)));
+        guarded(() -> redis.execute(REPLACE, List.of(), ascii(0), ascii(1), VERSIONS));
         guarded(() -> redis.execute(ADD_MISSING, List.of(), ascii(0), ascii(1)));
         guarded(() -> redis.execute(EXISTING, List.of()));
     }
@@ -194,44 +228,67 @@ class RollupRedis {
     }
 
     /**
-     * In one atomic step, writes {@code rows} with {@code ttl}, deletes {@code deletions} and moves their stores
-     * to a new generation: a reader sees either all of the old keys or all of the new ones. For rows that were
-     * current when they were handed over, e.g. committed by the caller's transaction.
+     * In one atomic step per store, writes {@code rows} with {@code ttl}, deletes {@code deletions} and moves the
+     * store to a new generation, for rows committed by a transaction whose version (for each store) is in
+     * {@code versions}: a reader sees either all of a store's old keys or all of its new ones. A store whose keys
+     * were already replaced by a later commit (a refresh that came first) is left alone.
+     *
+     * @return the stores replaced
      */
-    void replace(Map<RollupDay, List<RollupRow>> rows, Collection<RollupDay> deletions, Duration ttl) {
-        replace(rows, deletions, ttl, null);
+    Set<String> replaceCommitted(Map<RollupDay, List<RollupRow>> rows, Collection<RollupDay> deletions,
+            Duration ttl, Map<String, Long> versions) {
+        return replace(rows, deletions, ttl, VERSIONS, store -> ascii(versions.get(store)));
     }
 
     /**
-     * Like {@link #replace(Map, Collection, Duration)} for rows read from the tables, if their stores' generations
-     * are still as {@code seen} before they were read.
+     * Like {@link #replaceCommitted} for rows read from the tables, if their stores' generations are still as
+     * {@code seen} before they were read.
      *
      * @return false, having changed nothing, if another replacement came in between
      */
     boolean replaceIfUnchanged(Map<RollupDay, List<RollupRow>> rows, Collection<RollupDay> deletions,
             Duration ttl, Generations seen) {
-        return replace(rows, deletions, ttl, seen) >= 0;
+        List<String> stores = storesOf(concat(rows.keySet(), deletions));
+        return replace(rows, deletions, ttl, GENERATIONS, seen::of).size() == stores.size();
     }
 
-    private long replace(Map<RollupDay, List<RollupRow>> rows, Collection<RollupDay> deletions, Duration ttl,
-            Generations seen) {
-        List<RollupDay> written = List.copyOf(rows.keySet());
-        List<RollupDay> all = new ArrayList<>(written);
-        all.addAll(deletions);
+    private Set<String> replace(Map<RollupDay, List<RollupRow>> rows, Collection<RollupDay> deletions,
+            Duration ttl, byte[] mode, Function<String, byte[]> perStore) {
+        List<RollupDay> all = concat(rows.keySet(), deletions);
         List<String> stores = storesOf(all);
-        List<String> allKeys = new ArrayList<>(stores.stream().map(keys::generationKeyOf).toList());
-        allKeys.addAll(keysOf(written));
-        allKeys.addAll(keysOf(deletions));
-        List<byte[]> arguments = new ArrayList<>(4 + stores.size() + written.size());
+        Map<String, Integer> index = new HashMap<>();
+        List<String> allKeys = new ArrayList<>(2 * stores.size() + all.size());
+        List<byte[]> arguments = new ArrayList<>(3 + stores.size() + 3 * all.size());
         arguments.add(ascii(stores.size()));
-        arguments.add(ascii(written.size()));
         arguments.add(ascii(ttl.toMillis()));
-        arguments.add(ascii(seen == null ? 0 : 1));
-        if (seen != null) {
-            stores.forEach(store -> arguments.add(seen.of(store)));
+        arguments.add(mode);
+        for (String store : stores) {
+            index.put(store, index.size() + 1);
+            allKeys.add(keys.generationKeyOf(store));
+            allKeys.add(keys.versionKeyOf(store));
+            arguments.add(perStore.apply(store));
         }
-        written.forEach(day -> arguments.add(codec.encode(day.grain(), rows.get(day))));
-        return guarded(() -> redis.execute(REPLACE, allKeys, arguments.toArray()));
+        for (RollupDay day : all) {
+            allKeys.add(keys.keyOf(day));
+            arguments.add(ascii(index.get(day.store())));
+            boolean write = rows.containsKey(day);
+            arguments.add(write ? SET : DELETE);
+            arguments.add(write ? codec.encode(day.grain(), rows.get(day)) : NOTHING);
+        }
+        byte[] flags = guarded(() -> redis.execute(REPLACE, allKeys, arguments.toArray()));
+        Set<String> replaced = new HashSet<>();
+        for (int j = 0; j < stores.size(); j++) {
+            if (flags[j] == '1') {
+                replaced.add(stores.get(j));
+            }
+        }
+        return replaced;
+    }
+
+    private static List<RollupDay> concat(Collection<RollupDay> first, Collection<RollupDay> second) {
+        List<RollupDay> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     private <T> T guarded(Supplier<T> call) {

@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -215,6 +218,49 @@ class RollupCacheTest extends IntegrationTest {
     }
 
     @Test
+    void anEarlierCommitsRefreshArrivingAfterALaterOnesLeavesTheLaterRowsAndItsNoteForTheWarmUp() {
+        LocalDate day = window.to();
+        RollupPartition partition = new RollupPartition(store, day, day);
+        PendingRefresh earlier = noted(partition);
+        PendingRefresh later = noted(partition);
+        CommittedRows earlierRows = (grain, from, to) -> grain == STORE_DAILY ? List.of(storeDay(store, day, 1))
+                : List.of();
+        CommittedRows laterRows = (grain, from, to) -> grain == STORE_DAILY ? List.of(storeDay(store, day, 2))
+                : List.of();
+        assertThat(cache.refreshPartitions(later, Map.of(partition, laterRows))).allMatch(CacheRefresh::succeeded);
+
+        List<CacheRefresh> late = cache.refreshPartitions(earlier, Map.of(partition, earlierRows));
+
+        assertThat(late).noneMatch(CacheRefresh::succeeded);
+        assertThat(redis.decoded(new RollupDay(STORE_DAILY, store, day))).singleElement()
+                .extracting(RollupRow::orders).isEqualTo(2);
+        assertThat(cache.pendingRepairs()).containsExactly(partition);
+    }
+
+    @Test
+    void aSecondTransactionNotingTheSameStoreWaitsForTheFirstOnesCommit() throws Exception {
+        RollupPartition partition = new RollupPartition(store, window.to(), window.to());
+        CountDownLatch firstNoted = new CountDownLatch(1);
+        CountDownLatch commitFirst = new CountDownLatch(1);
+        CompletableFuture<PendingRefresh> first = CompletableFuture.supplyAsync(() -> transaction.execute(status -> {
+            PendingRefresh pending = cache.noteRefresh(List.of(partition));
+            firstNoted.countDown();
+            awaitQuietly(commitFirst);
+            return pending;
+        }));
+        assertThat(firstNoted.await(30, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<PendingRefresh> second = CompletableFuture.supplyAsync(() -> noted(partition));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted", Long.class) == 1);
+        assertThat(second).isNotDone();
+        commitFirst.countDown();
+        assertThat(first.get(30, TimeUnit.SECONDS).noteOf(partition))
+                .isLessThan(second.get(30, TimeUnit.SECONDS).noteOf(partition));
+    }
+
+    @Test
     void aNoteCommitsAndRollsBackWithTheTransactionThatWroteIt() {
         RollupPartition committed = new RollupPartition(store, window.to(), window.to());
         RollupPartition rolledBack = new RollupPartition(store + "分店", window.to(), window.to());
@@ -226,6 +272,15 @@ class RollupCacheTest extends IntegrationTest {
         });
 
         assertThat(cache.pendingRepairs()).containsExactly(committed);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Notes the partitions as the transaction committing their rows does. */
