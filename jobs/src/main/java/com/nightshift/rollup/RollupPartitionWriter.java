@@ -14,13 +14,15 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import com.nightshift.rollup.cache.PendingRefresh;
 import com.nightshift.rollup.cache.RollupCache;
 
 /**
  * Rolls up the chunk's partitions in its transaction, which also records the worker's progress: partitions'
  * rows and the fact that they are done commit together, so a restart redoes exactly the partitions that did not.
- * Once the transaction has committed, the partitions' Redis keys are replaced in one step; Redis being down does
- * not fail them, since the tables are the truth and the run's warm-up step repairs the cache.
+ * The same transaction notes that their Redis keys must be replaced; once it has committed, they are, in one
+ * step, and the note is removed. Redis being down, or the process dying in between, does not fail them: the
+ * tables are the truth and a warm-up (this run's last step, or the next run's) redoes what the notes list.
  */
 class RollupPartitionWriter implements ItemWriter<RollupPartition> {
 
@@ -60,18 +62,20 @@ class RollupPartitionWriter implements ItemWriter<RollupPartition> {
             add(context, QUARANTINED, result.quarantined());
             committed.put(chunk.get(i), result.rows());
         }
+        PendingRefresh pending = cache.noteRefresh(chunk);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                add(context, CACHE_REFRESH_FAILURES, failedRefreshes(committed));
+                add(context, CACHE_REFRESH_FAILURES, failedRefreshes(pending, committed));
             }
         });
     }
 
     /** The partitions have committed: nothing that goes wrong with their cache may fail them now. */
-    private long failedRefreshes(Map<RollupPartition, PartitionRows> committed) {
+    private long failedRefreshes(PendingRefresh pending, Map<RollupPartition, PartitionRows> committed) {
         try {
-            return cache.refreshPartitions(committed).stream().filter(refresh -> !refresh.succeeded()).count();
+            return cache.refreshPartitions(pending, committed).stream().filter(refresh -> !refresh.succeeded())
+                    .count();
         } catch (RuntimeException e) {
             log.warn("Cannot refresh the cached rollups of {}; the run's warm-up retries", committed.keySet(), e);
             return committed.size();

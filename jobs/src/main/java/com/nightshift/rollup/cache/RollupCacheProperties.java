@@ -2,8 +2,8 @@ package com.nightshift.rollup.cache;
 
 import java.time.Duration;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The layered rollup cache (in-process memory, Redis, then the rollup tables) and its read API.
  *
- * @param keyPrefix      start of every Redis key; bump its version when the cached value format changes
+ * @param keyPrefix      start of every Redis key; by default {@code nightshift:rollup:v1:} and the database's
+ *                       identifier, unique per database (see {@link RollupKeys})
  * @param hotWindowDays  business days, ending yesterday, that every store keeps cached in Redis
  * @param hotTtl         lifetime of the Redis keys written for the hot window (refresh and warm-up)
  * @param readTtl        lifetime of the Redis keys written back by a read that had to ask the tables
@@ -28,7 +29,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("nightshift.rollup.cache")
 public record RollupCacheProperties(
-        @DefaultValue("nightshift:rollup:v1") @NotBlank String keyPrefix,
+        @Pattern(regexp = ".*\\S.*", message = "must not be blank") String keyPrefix,
         @DefaultValue("45") @Positive int hotWindowDays,
         @DefaultValue("48h") @NotNull Duration hotTtl,
         @DefaultValue("24h") @NotNull Duration readTtl,

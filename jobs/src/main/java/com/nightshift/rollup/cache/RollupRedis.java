@@ -5,8 +5,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.springframework.dao.DataAccessException;
@@ -20,6 +24,12 @@ import org.springframework.stereotype.Component;
  * The Redis layer of the rollup cache: store-days in, store-days out; keys and bytes stay in here. Multi-key
  * writes are Lua scripts, which Redis runs atomically on the shared connection in one round trip. Every
  * method either completes or throws {@link RedisUnavailableException}.
+ *
+ * <p>Each store has a generation, incremented by every replacement of its keys in the same script. Rows read
+ * from the tables are written back only if their store's generation is what it was before they were read
+ * ({@link Generations}): a replacement in between means they may be older than what it wrote or deleted.
+ * Each store also keeps the version of the last commit whose rows replaced its keys, so that of two commits'
+ * refreshes arriving in the wrong order, the older one is refused.
  */
 @Component
 class RollupRedis {
@@ -27,25 +37,78 @@ class RollupRedis {
     /** Keys per script call: large enough to make round trips rare, small enough to keep each call short. */
     private static final int BATCH = 1000;
 
-    static final RedisScript<Long> REPLACE = RedisScript.of("""
-            -- KEYS: the keys to write, then the keys to delete; ARGV[1]: how many to write;
-            -- ARGV[2]: their time to live in ms; ARGV[2 + i]: the value of KEYS[i]
-            local writes = tonumber(ARGV[1])
-            for i = 1, writes do
-                redis.call('SET', KEYS[i], ARGV[2 + i], 'PX', ARGV[2])
-            end
-            for i = writes + 1, #KEYS do
-                redis.call('DEL', KEYS[i])
-            end
-            return #KEYS
-            """, Long.class);
+    private static final byte[] VERSIONS = "versions".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] GENERATIONS = "generations".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SET = {'s'};
+    private static final byte[] DELETE = {'d'};
+    private static final byte[] NOTHING = {};
 
-    // Only-if-absent, so that a read writing back what it fetched cannot overwrite a newer partition refresh.
+    static final RedisScript<byte[]> REPLACE = RedisScript.of("""
+            -- KEYS: per store (g of them) its generation key, then its version key; then the keys to write or delete
+            -- ARGV[1]: g; ARGV[2]: time to live in ms; ARGV[3]: what ARGV[3 + j] holds for store j:
+            --   'versions': the version of the commit whose rows these are; a store whose keys a commit of an
+            --               equal or later version has already replaced is left alone
+            --   'generations': its generation before the rows were read from the tables ('' for none); if any
+            --               store's has changed since, nothing is written
+            -- then per key: its store's index, and 's' with the value to write, or 'd' and '' to delete it
+            -- Returns one character per store: '1' replaced, '0' left alone
+            local g = tonumber(ARGV[1])
+            local versioned = ARGV[3] == 'versions'
+            local accepted = {}
+            local all = true
+            for j = 1, g do
+                if versioned then
+                    accepted[j] = tonumber(ARGV[3 + j]) > tonumber(redis.call('GET', KEYS[2 * j]) or '0')
+                else
+                    accepted[j] = (redis.call('GET', KEYS[2 * j - 1]) or '') == ARGV[3 + j]
+                    all = all and accepted[j]
+                end
+            end
+            if not all then
+                for j = 1, g do
+                    accepted[j] = false
+                end
+            end
+            for i = 2 * g + 1, #KEYS do
+                local at = 3 + g + 3 * (i - 2 * g - 1) + 1
+                if accepted[tonumber(ARGV[at])] then
+                    if ARGV[at + 1] == 's' then
+                        redis.call('SET', KEYS[i], ARGV[at + 2], 'PX', ARGV[2])
+                    else
+                        redis.call('DEL', KEYS[i])
+                    end
+                end
+            end
+            local flags = {}
+            for j = 1, g do
+                flags[j] = '0'
+                if accepted[j] then
+                    redis.call('INCR', KEYS[2 * j - 1])
+                    if versioned then
+                        redis.call('SET', KEYS[2 * j], ARGV[3 + j])
+                    end
+                    flags[j] = '1'
+                end
+            end
+            return table.concat(flags)
+            """, byte[].class);
+
+    // Only-if-absent, so that a write-back never overwrites a refresh; only-if-same-generation, so that it
+    // never recreates a key that a refresh deleted or wrote after the rows were read.
     static final RedisScript<Long> ADD_MISSING = RedisScript.of("""
-            -- KEYS: the keys; ARGV[1]: time to live in ms; ARGV[1 + i]: the value of KEYS[i]
+            -- KEYS: g generation keys, then the keys to add
+            -- ARGV[1]: g; ARGV[2]: time to live in ms; ARGV[2 + j]: generation j as it was before the rows were
+            -- read ('' for none); then, per key to add, the index of its store's generation and its value
+            local g = tonumber(ARGV[1])
+            local unchanged = {}
+            for j = 1, g do
+                unchanged[j] = (redis.call('GET', KEYS[j]) or '') == ARGV[2 + j]
+            end
             local written = 0
-            for i = 1, #KEYS do
-                if redis.call('SET', KEYS[i], ARGV[1 + i], 'PX', ARGV[1], 'NX') then
+            for i = 1, #KEYS - g do
+                local at = 2 + g + 2 * i - 1
+                if unchanged[tonumber(ARGV[at])]
+                        and redis.call('SET', KEYS[g + i], ARGV[at + 1], 'PX', ARGV[2], 'NX') then
                     written = written + 1
                 end
             end
@@ -83,24 +146,37 @@ class RollupRedis {
      * first use measured 70 ms inside a run's first partitions.
      */
     void loadScripts() {
-        guarded(() -> redis.execute(REPLACE, List.of(), ascii(0), ascii(1)));
-        guarded(() -> redis.execute(ADD_MISSING, List.of(), ascii(1)));
+        guarded(() -> redis.execute(REPLACE, List.of(), ascii(0), ascii(1), VERSIONS));
+        guarded(() -> redis.execute(ADD_MISSING, List.of(), ascii(0), ascii(1)));
         guarded(() -> redis.execute(EXISTING, List.of()));
     }
 
-    /** The cached days among {@code days}, in one MGET; days not cached are absent from the result. */
-    Map<RollupDay, List<RollupRow>> get(List<RollupDay> days) {
-        if (days.isEmpty()) {
-            return Map.of();
-        }
-        List<byte[]> values = guarded(() -> redis.opsForValue().multiGet(keysOf(days)));
+    /**
+     * The cached days among {@code days}, and the generations of their stores, in one MGET; days not cached are
+     * absent from the result.
+     */
+    Cached get(List<RollupDay> days) {
+        List<String> stores = storesOf(days);
+        List<String> allKeys = new ArrayList<>(keysOf(days));
+        stores.forEach(store -> allKeys.add(keys.generationKeyOf(store)));
+        List<byte[]> values = guarded(() -> redis.opsForValue().multiGet(allKeys));
         Map<RollupDay, List<RollupRow>> cached = new HashMap<>();
         for (int i = 0; i < days.size(); i++) {
             if (values.get(i) != null) {
                 cached.put(days.get(i), codec.decode(days.get(i).grain(), values.get(i)));
             }
         }
-        return cached;
+        return new Cached(cached, Generations.of(stores, values.subList(days.size(), values.size())));
+    }
+
+    /** The current generations of {@code stores}, in one MGET. */
+    Generations generations(Collection<String> stores) {
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(stores));
+        if (distinct.isEmpty()) {
+            return Generations.of(List.of(), List.of());
+        }
+        return Generations.of(distinct,
+                guarded(() -> redis.opsForValue().multiGet(distinct.stream().map(keys::generationKeyOf).toList())));
     }
 
     /**
@@ -124,31 +200,95 @@ class RollupRedis {
         return missing;
     }
 
-    /** Writes the days that have no key yet, each with {@code ttl}; returns how many were written. */
-    int addMissing(Map<RollupDay, List<RollupRow>> rows, Duration ttl) {
+    /**
+     * Writes the days that have no key yet, each with {@code ttl}, if their store's generation is still as
+     * {@code seen} before the rows were read; returns how many were written.
+     */
+    int addMissing(Map<RollupDay, List<RollupRow>> rows, Duration ttl, Generations seen) {
         int written = 0;
         for (List<RollupDay> batch : Batches.of(List.copyOf(rows.keySet()), BATCH)) {
-            List<byte[]> arguments = new ArrayList<>(batch.size() + 1);
+            List<String> stores = storesOf(batch);
+            List<String> allKeys = new ArrayList<>(stores.stream().map(keys::generationKeyOf).toList());
+            allKeys.addAll(keysOf(batch));
+            List<byte[]> arguments = new ArrayList<>(2 + stores.size() + 2 * batch.size());
+            arguments.add(ascii(stores.size()));
             arguments.add(ascii(ttl.toMillis()));
-            batch.forEach(day -> arguments.add(codec.encode(day.grain(), rows.get(day))));
-            written += guarded(() -> redis.execute(ADD_MISSING, keysOf(batch), arguments.toArray())).intValue();
+            Map<String, Integer> index = new HashMap<>();
+            stores.forEach(store -> {
+                arguments.add(seen.of(store));
+                index.put(store, index.size() + 1);
+            });
+            for (RollupDay day : batch) {
+                arguments.add(ascii(index.get(day.store())));
+                arguments.add(codec.encode(day.grain(), rows.get(day)));
+            }
+            written += guarded(() -> redis.execute(ADD_MISSING, allKeys, arguments.toArray())).intValue();
         }
         return written;
     }
 
     /**
-     * In one atomic step, writes {@code rows} with {@code ttl} and deletes {@code deletions}: a reader sees
-     * either all of the old keys or all of the new ones.
+     * In one atomic step per store, writes {@code rows} with {@code ttl}, deletes {@code deletions} and moves the
+     * store to a new generation, for rows committed by a transaction whose version (for each store) is in
+     * {@code versions}: a reader sees either all of a store's old keys or all of its new ones. A store whose keys
+     * were already replaced by a later commit (a refresh that came first) is left alone.
+     *
+     * @return the stores replaced
      */
-    void replace(Map<RollupDay, List<RollupRow>> rows, Collection<RollupDay> deletions, Duration ttl) {
-        List<RollupDay> written = List.copyOf(rows.keySet());
-        List<String> allKeys = new ArrayList<>(keysOf(written));
-        allKeys.addAll(keysOf(deletions));
-        List<byte[]> arguments = new ArrayList<>(written.size() + 2);
-        arguments.add(ascii(written.size()));
+    Set<String> replaceCommitted(Map<RollupDay, List<RollupRow>> rows, Collection<RollupDay> deletions,
+            Duration ttl, Map<String, Long> versions) {
+        return replace(rows, deletions, ttl, VERSIONS, store -> ascii(versions.get(store)));
+    }
+
+    /**
+     * Like {@link #replaceCommitted} for rows read from the tables, if their stores' generations are still as
+     * {@code seen} before they were read.
+     *
+     * @return false, having changed nothing, if another replacement came in between
+     */
+    boolean replaceIfUnchanged(Map<RollupDay, List<RollupRow>> rows, Collection<RollupDay> deletions,
+            Duration ttl, Generations seen) {
+        List<String> stores = storesOf(concat(rows.keySet(), deletions));
+        return replace(rows, deletions, ttl, GENERATIONS, seen::of).size() == stores.size();
+    }
+
+    private Set<String> replace(Map<RollupDay, List<RollupRow>> rows, Collection<RollupDay> deletions,
+            Duration ttl, byte[] mode, Function<String, byte[]> perStore) {
+        List<RollupDay> all = concat(rows.keySet(), deletions);
+        List<String> stores = storesOf(all);
+        Map<String, Integer> index = new HashMap<>();
+        List<String> allKeys = new ArrayList<>(2 * stores.size() + all.size());
+        List<byte[]> arguments = new ArrayList<>(3 + stores.size() + 3 * all.size());
+        arguments.add(ascii(stores.size()));
         arguments.add(ascii(ttl.toMillis()));
-        written.forEach(day -> arguments.add(codec.encode(day.grain(), rows.get(day))));
-        guarded(() -> redis.execute(REPLACE, allKeys, arguments.toArray()));
+        arguments.add(mode);
+        for (String store : stores) {
+            index.put(store, index.size() + 1);
+            allKeys.add(keys.generationKeyOf(store));
+            allKeys.add(keys.versionKeyOf(store));
+            arguments.add(perStore.apply(store));
+        }
+        for (RollupDay day : all) {
+            allKeys.add(keys.keyOf(day));
+            arguments.add(ascii(index.get(day.store())));
+            boolean write = rows.containsKey(day);
+            arguments.add(write ? SET : DELETE);
+            arguments.add(write ? codec.encode(day.grain(), rows.get(day)) : NOTHING);
+        }
+        byte[] flags = guarded(() -> redis.execute(REPLACE, allKeys, arguments.toArray()));
+        Set<String> replaced = new HashSet<>();
+        for (int j = 0; j < stores.size(); j++) {
+            if (flags[j] == '1') {
+                replaced.add(stores.get(j));
+            }
+        }
+        return replaced;
+    }
+
+    private static List<RollupDay> concat(Collection<RollupDay> first, Collection<RollupDay> second) {
+        List<RollupDay> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     private <T> T guarded(Supplier<T> call) {
@@ -167,7 +307,35 @@ class RollupRedis {
         return days.stream().map(keys::keyOf).toList();
     }
 
+    private static List<String> storesOf(Collection<RollupDay> days) {
+        return days.stream().map(RollupDay::store).distinct().toList();
+    }
+
     private static byte[] ascii(long number) {
         return Long.toString(number).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** What {@link #get} found: the cached days, and their stores' generations before any table read. */
+    record Cached(Map<RollupDay, List<RollupRow>> rows, Generations generations) {
+    }
+
+    /** Stores' generations as read at one moment; a store never refreshed has the empty generation. */
+    record Generations(Map<String, byte[]> byStore) {
+
+        private static final byte[] NONE = new byte[0];
+        private static final byte[] UNKNOWN = "unknown".getBytes(StandardCharsets.US_ASCII);
+
+        static Generations of(List<String> stores, List<byte[]> values) {
+            Map<String, byte[]> byStore = new HashMap<>();
+            for (int i = 0; i < stores.size(); i++) {
+                byStore.put(stores.get(i), values.get(i) == null ? NONE : values.get(i));
+            }
+            return new Generations(byStore);
+        }
+
+        /** A store not read counts as changed: its rows are never written back. */
+        byte[] of(String store) {
+            return byStore.getOrDefault(store, UNKNOWN);
+        }
     }
 }

@@ -119,25 +119,6 @@ class RollupApiTest extends WebIntegrationTest {
         });
     }
 
-    @Test
-    void readsDuringARedisOutageDoNotWaitForTheRedisTimeout() throws Exception {
-        rollups.storeDaily(store, yesterday).insert();
-        List<String> paths = Stream.iterate(yesterday, date -> date.minusDays(1)).limit(10)
-                .map(date -> "/api/rollups/store-daily?store=" + encoded(store) + "&from=" + date + "&to=" + date)
-                .toList();
-
-        Duration tenReads = RedisOutage.during(redisClient, () -> {
-            long start = System.nanoTime();
-            for (String path : paths) {
-                assertThat(get(path).statusCode()).isEqualTo(200);
-            }
-            return Duration.ofNanos(System.nanoTime() - start);
-        });
-
-        // spring.data.redis.timeout is 2 s: a single read waiting for Redis to answer would take longer.
-        assertThat(tenReads).isLessThan(Duration.ofSeconds(1));
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("badRequests")
     void rejectsABadRequestWithAProblemDetailNamingTheParameter(String problem, String path, String parameter,

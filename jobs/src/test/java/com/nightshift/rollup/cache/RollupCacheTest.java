@@ -11,14 +11,17 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.nightshift.rollup.RollupPartition;
 import com.nightshift.support.IntegrationTest;
@@ -39,6 +42,8 @@ class RollupCacheTest extends IntegrationTest {
     private JdbcTemplate jdbc;
     @Autowired
     private RedisConnectionFactory redisClient;
+    @Autowired
+    private TransactionTemplate transaction;
 
     private RollupTestData rollups;
     private RedisProbe redis;
@@ -92,7 +97,8 @@ class RollupCacheTest extends IntegrationTest {
         assertThat(redis.exists(new RollupDay(STORE_DAILY, store, old))).isFalse();
         assertThat(redis.exists(new RollupDay(STORE_CHANNEL_DAILY, store, today))).isFalse();
         assertThat(redis.exists(new RollupDay(STORE_DAILY, store, window.from()))).isTrue();
-        assertThat(redis.keyCount()).isEqualTo(window.lengthInDays() * 3);
+        assertThat(redis.keyCount()).as("the hot window's keys and the store's generation")
+                .isEqualTo(window.lengthInDays() * 3 + 1);
     }
 
     @Test
@@ -124,9 +130,12 @@ class RollupCacheTest extends IntegrationTest {
         CommittedRows secondRows = (grain, from, to) ->
                 grain == STORE_DAILY ? List.of(storeDay(other, day, 9)) : List.of();
 
-        List<CacheRefresh> refreshes = cache.refreshPartitions(Map.of(first, firstRows, second, secondRows));
+        PendingRefresh pending = noted(first, second);
+
+        List<CacheRefresh> refreshes = cache.refreshPartitions(pending, Map.of(first, firstRows, second, secondRows));
 
         assertThat(refreshes).allMatch(CacheRefresh::succeeded).hasSize(2);
+        assertThat(cache.pendingRepairs()).as("notes removed once Redis holds the rows").isEmpty();
         assertThat(redis.decoded(new RollupDay(STORE_DAILY, store, day))).singleElement()
                 .extracting(RollupRow::orders).isEqualTo(7);
         assertThat(redis.decoded(new RollupDay(STORE_DAILY, other, day))).singleElement()
@@ -140,9 +149,10 @@ class RollupCacheTest extends IntegrationTest {
         RollupPartition first = new RollupPartition(store, day, day);
         RollupPartition second = new RollupPartition(store + "分店", day, day);
         CommittedRows none = (grain, from, to) -> List.of();
+        PendingRefresh pending = noted(first, second);
 
         List<CacheRefresh> refreshes = RedisOutage.during(redisClient,
-                () -> cache.refreshPartitions(Map.of(first, none, second, none)));
+                () -> cache.refreshPartitions(pending, Map.of(first, none, second, none)));
 
         assertThat(refreshes).noneMatch(CacheRefresh::succeeded).hasSize(2);
         assertThat(cache.pendingRepairs()).contains(first, second);
@@ -208,25 +218,73 @@ class RollupCacheTest extends IntegrationTest {
     }
 
     @Test
-    void warmUpOfAHundredStoresWithNothingMissingTakesWellUnder300Milliseconds() {
-        jdbc.update("INSERT INTO rollup_store_daily (store_name, business_date, orders, lines, quantity,"
-                + " gross_amount, refund_amount, net_amount)"
-                + " SELECT '门店' || s, d, 1, 1, 1, 10.00, 0.00, 10.00"
-                + " FROM generate_series(1, 100) AS s, generate_series(?::date, ?::date, interval '1 day') AS d",
-                window.from(), window.to());
-        int hotKeys = 100 * (int) window.lengthInDays() * 3;
-        assertThat(cache.warmUp().written()).isEqualTo(hotKeys);
+    void anEarlierCommitsRefreshArrivingAfterALaterOnesLeavesTheLaterRowsAndItsNoteForTheWarmUp() {
+        LocalDate day = window.to();
+        RollupPartition partition = new RollupPartition(store, day, day);
+        PendingRefresh earlier = noted(partition);
+        PendingRefresh later = noted(partition);
+        CommittedRows earlierRows = (grain, from, to) -> grain == STORE_DAILY ? List.of(storeDay(store, day, 1))
+                : List.of();
+        CommittedRows laterRows = (grain, from, to) -> grain == STORE_DAILY ? List.of(storeDay(store, day, 2))
+                : List.of();
+        assertThat(cache.refreshPartitions(later, Map.of(partition, laterRows))).allMatch(CacheRefresh::succeeded);
 
-        // The fastest of three: the first pays for the JIT, and a loaded 2-core machine adds noise.
-        long fastestNanos = LongStream.range(0, 3).map(run -> {
-            long start = System.nanoTime();
-            WarmUpResult warmUp = cache.warmUp();
-            long elapsed = System.nanoTime() - start;
-            assertThat(warmUp.checked()).isEqualTo(hotKeys);
-            assertThat(warmUp.written()).isZero();
-            return elapsed;
-        }).min().orElseThrow();
+        List<CacheRefresh> late = cache.refreshPartitions(earlier, Map.of(partition, earlierRows));
 
-        assertThat(Duration.ofNanos(fastestNanos)).isLessThan(Duration.ofMillis(300));
+        assertThat(late).noneMatch(CacheRefresh::succeeded);
+        assertThat(redis.decoded(new RollupDay(STORE_DAILY, store, day))).singleElement()
+                .extracting(RollupRow::orders).isEqualTo(2);
+        assertThat(cache.pendingRepairs()).containsExactly(partition);
+    }
+
+    @Test
+    void aSecondTransactionNotingTheSameStoreWaitsForTheFirstOnesCommit() throws Exception {
+        RollupPartition partition = new RollupPartition(store, window.to(), window.to());
+        CountDownLatch firstNoted = new CountDownLatch(1);
+        CountDownLatch commitFirst = new CountDownLatch(1);
+        CompletableFuture<PendingRefresh> first = CompletableFuture.supplyAsync(() -> transaction.execute(status -> {
+            PendingRefresh pending = cache.noteRefresh(List.of(partition));
+            firstNoted.countDown();
+            awaitQuietly(commitFirst);
+            return pending;
+        }));
+        assertThat(firstNoted.await(30, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<PendingRefresh> second = CompletableFuture.supplyAsync(() -> noted(partition));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted", Long.class) == 1);
+        assertThat(second).isNotDone();
+        commitFirst.countDown();
+        assertThat(first.get(30, TimeUnit.SECONDS).noteOf(partition))
+                .isLessThan(second.get(30, TimeUnit.SECONDS).noteOf(partition));
+    }
+
+    @Test
+    void aNoteCommitsAndRollsBackWithTheTransactionThatWroteIt() {
+        RollupPartition committed = new RollupPartition(store, window.to(), window.to());
+        RollupPartition rolledBack = new RollupPartition(store + "分店", window.to(), window.to());
+
+        noted(committed);
+        transaction.executeWithoutResult(status -> {
+            cache.noteRefresh(List.of(rolledBack));
+            status.setRollbackOnly();
+        });
+
+        assertThat(cache.pendingRepairs()).containsExactly(committed);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Notes the partitions as the transaction committing their rows does. */
+    private PendingRefresh noted(RollupPartition... partitions) {
+        return transaction.execute(status -> cache.noteRefresh(List.of(partitions)));
     }
 }

@@ -89,9 +89,9 @@ class RollupReaderTest extends IntegrationTest {
         memory.evict(List.of(day));
         List<RollupRow> fromRedis = reader.read(STORE_DAILY, emojiStore, yesterday, yesterday);
 
-        assertThat(redis.raw("nightshift:rollup:v1:store-daily:" + emojiStore + ":" + yesterday)).isNotNull();
+        assertThat(redis.raw(keys.prefix() + ":store-daily:" + emojiStore + ":" + yesterday)).isNotNull();
         assertThat(keys.keyOf(day).getBytes(StandardCharsets.UTF_8))
-                .startsWith("nightshift:rollup:v1:store-daily:成都春熙路店🌶️🍜".getBytes(StandardCharsets.UTF_8));
+                .startsWith((keys.prefix() + ":store-daily:成都春熙路店🌶️🍜").getBytes(StandardCharsets.UTF_8));
         assertThat(fromRedis).isEqualTo(fromDatabase).singleElement()
                 .extracting(RollupRow::store).isEqualTo(emojiStore);
     }
