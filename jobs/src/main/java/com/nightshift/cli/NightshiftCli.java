@@ -14,13 +14,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code nightshift} command line: {@code demo}, {@code generate}, {@code run}, {@code serve} and
+ * The {@code nightshift} command line: {@code demo}, {@code generate}, {@code migrate}, {@code run}, {@code serve} and
  * {@code help}. Arguments of the form {@code --some.setting=value} (a dotted name) are engine settings,
  * passed to Spring like any other property source; everything else is the command and its options.
  */
 @Command(name = "nightshift",
         description = "Batch reporting and scheduled maintenance engine for store chains.",
-        subcommands = {DemoCommand.class, GenerateCommand.class, RunCommand.class, ServeCommand.class,
+        subcommands = {DemoCommand.class, GenerateCommand.class, MigrateCommand.class, RunCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Engine settings are given as --name=value with a dotted name, e.g. "
                 + "--spring.datasource.url=jdbc:postgresql://db/chain, or as environment variables."})
@@ -84,10 +84,11 @@ public final class NightshiftCli implements Runnable {
 
     private static int failure(Exception e, CliSession session, PrintWriter err) {
         FailureReport report = FailureReport.of(e, LogFile.of(session.springArguments()));
-        if (report.exitCode() == ExitCodes.FAILED) {
-            log.error("Command failed", e);
+        if (report.exitCode() != ExitCodes.USAGE) {
+            // the operator sees one line; whoever reads the log afterwards needs the whole story
+            log.error("Command failed: {}", report.line(), e);
         }
-        err.println("nightshift: " + report.line());
+        report.line().lines().forEach(line -> err.println("nightshift: " + line));
         return report.exitCode();
     }
 

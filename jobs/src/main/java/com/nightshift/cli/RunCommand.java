@@ -12,12 +12,16 @@ import com.nightshift.ops.JobParametersParser;
 import com.nightshift.ops.JobRunner;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "run", description = "Run one job now, in this process; exit 0 if it completed, 1 if not.")
 final class RunCommand implements Callable<Integer> {
 
     private final CliSession session;
+
+    @Mixin
+    EmbeddedOption embedded = new EmbeddedOption();
 
     @Parameters(index = "0", paramLabel = "JOB", description = "The job to run.")
     String job;
@@ -32,7 +36,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, String> jobParameters = JobParametersParser.toMap(parameters);
-        try (Engine engine = session.startEngine(EngineMode.ONE_SHOT)) {
+        try (Engine engine = session.startEngine(EngineMode.ONE_SHOT, embedded.asked)) {
             JobExecution execution = engine.bean(JobRunner.class).run(job, jobParameters);
             new JobOutcome(execution).print(session.out());
             return execution.getStatus() == BatchStatus.COMPLETED ? ExitCodes.OK : ExitCodes.FAILED;

@@ -3,11 +3,15 @@ package com.nightshift.cli;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "serve", description = "Run the engine until stopped: schedules, API and console.")
 final class ServeCommand implements Callable<Integer> {
 
     private final CliSession session;
+
+    @Mixin
+    EmbeddedOption embedded = new EmbeddedOption();
 
     ServeCommand(CliSession session) {
         this.session = session;
@@ -15,7 +19,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Engine engine = session.startEngine(EngineMode.SERVER);
+        Engine engine = session.startEngine(EngineMode.SERVER, embedded.asked);
         session.out().printf("Nightshift is serving on port %s; Ctrl-C stops it.%n",
                 engine.property("local.server.port", "?"));
         engine.serveUntilStopped();

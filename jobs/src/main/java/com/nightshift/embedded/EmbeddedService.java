@@ -1,0 +1,35 @@
+package com.nightshift.embedded;
+
+import java.util.List;
+
+import org.springframework.core.env.Environment;
+
+/** A server the engine talks to, and the settings that point it at an external one. */
+public enum EmbeddedService {
+
+    DATABASE("database", List.of("spring.datasource.url")),
+    REDIS("Redis", List.of("spring.data.redis.host", "spring.data.redis.url")),
+    MAIL("mail server", List.of("spring.mail.host"));
+
+    private final String description;
+    private final List<String> properties;
+
+    EmbeddedService(String description, List<String> properties) {
+        this.description = description;
+        this.properties = properties;
+    }
+
+    boolean isConfiguredIn(Environment environment) {
+        return properties.stream().anyMatch(environment::containsProperty);
+    }
+
+    /** What an operator sets to configure it, e.g. {@code SPRING_MAIL_HOST (spring.mail.host)}. */
+    String setting() {
+        String property = properties.get(0);
+        return property.toUpperCase().replace('.', '_').replace("-", "") + " (" + property + ")";
+    }
+
+    String description() {
+        return description;
+    }
+}
