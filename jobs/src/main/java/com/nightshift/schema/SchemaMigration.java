@@ -3,6 +3,7 @@ package com.nightshift.schema;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +97,7 @@ public class SchemaMigration {
             JdbcTemplate jdbc = on(connection);
             refuseUnreadableOrders(jdbc);
             Liquibase liquibase = liquibase(connection);
-            int pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression(), false).size();
+            int pending = pendingChangeSets(jdbc, liquibase);
             if (pending > 0) {
                 throw new SchemaNotReadyException("the database's schema is behind this version of Nightshift: "
                         + pending + (pending == 1 ? " changeset is" : " changesets are")
@@ -114,6 +115,23 @@ public class SchemaMigration {
         }
     }
 
+    /**
+     * Changesets not recorded as applied, counted without Liquibase's own bookkeeping: that would create its
+     * tables and take its lock, and a check must change nothing.
+     */
+    private static int pendingChangeSets(JdbcTemplate jdbc, Liquibase liquibase) throws Exception {
+        Set<String> applied = new HashSet<>();
+        if (Boolean.TRUE.equals(jdbc.queryForObject("SELECT to_regclass('databasechangelog') IS NOT NULL",
+                Boolean.class))) {
+            applied.addAll(jdbc.queryForList("SELECT id || '::' || author || '::' || filename FROM databasechangelog",
+                    String.class));
+        }
+        return (int) liquibase.getDatabaseChangeLog().getChangeSets().stream()
+                .filter(changeSet -> !applied.contains(changeSet.getId() + "::" + changeSet.getAuthor() + "::"
+                        + changeSet.getStoredFilePath()))
+                .count();
+    }
+
     private void update(Connection connection) throws Exception {
         Liquibase liquibase = liquibase(connection);
         Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService()),
@@ -121,9 +139,11 @@ public class SchemaMigration {
     }
 
     private List<String> rebuildInvalidIndexes(Connection connection, LockRetry retry) throws Exception {
+        Set<String> declared = DeclaredIndexes.of(liquibase(connection));
+        // after Liquibase has had the connection: concurrent index builds cannot run in a transaction
         endTransaction(connection);
         JdbcTemplate jdbc = on(connection);
-        Map<String, String> invalid = invalidIndexes(jdbc, DeclaredIndexes.of(liquibase(connection)));
+        Map<String, String> invalid = invalidIndexes(jdbc, declared);
         List<String> rebuilt = new ArrayList<>();
         for (Map.Entry<String, String> index : invalid.entrySet()) {
             String drop = "DROP INDEX CONCURRENTLY IF EXISTS \"" + index.getKey().replace("\"", "\"\"") + "\"";
