@@ -14,7 +14,10 @@ public class ServerNotConfiguredException extends RuntimeException {
     }
 
     private static String message(List<EmbeddedService> missing) {
-        String what = missing.stream().map(EmbeddedService::description).collect(Collectors.joining(", "));
+        List<String> descriptions = missing.stream().map(EmbeddedService::description).toList();
+        String what = descriptions.size() == 1 ? descriptions.get(0)
+                : String.join(", ", descriptions.subList(0, descriptions.size() - 1)) + " or "
+                + descriptions.get(descriptions.size() - 1);
         String settings = missing.stream().map(EmbeddedService::setting).collect(Collectors.joining(", "));
         return "no " + what + " configured: set " + settings
                 + ", or pass --embedded (NIGHTSHIFT_EMBEDDED=true) to start embedded servers for what is not set";

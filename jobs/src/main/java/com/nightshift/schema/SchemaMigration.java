@@ -21,6 +21,8 @@ import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
 import liquibase.Scope;
+import liquibase.UpdateSummaryEnum;
+import liquibase.UpdateSummaryOutputEnum;
 import liquibase.changelog.ChangeSet;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
@@ -134,6 +136,9 @@ public class SchemaMigration {
 
     private void update(Connection connection) throws Exception {
         Liquibase liquibase = liquibase(connection);
+        // Liquibase would print its summary on standard output, which belongs to the command's own lines
+        liquibase.setShowSummary(UpdateSummaryEnum.OFF);
+        liquibase.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);
         Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService()),
                 () -> liquibase.update(new Contexts(), new LabelExpression()));
     }

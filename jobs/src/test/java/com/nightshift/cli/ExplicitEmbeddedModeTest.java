@@ -39,7 +39,7 @@ class ExplicitEmbeddedModeTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errLines()).singleElement().asString()
-                .startsWith("nightshift: no database, Redis, mail server configured: set SPRING_DATASOURCE_URL "
+                .startsWith("nightshift: no database, Redis or mail server configured: set SPRING_DATASOURCE_URL "
                         + "(spring.datasource.url), SPRING_DATA_REDIS_HOST (spring.data.redis.host), SPRING_MAIL_HOST "
                         + "(spring.mail.host), or pass --embedded");
         assertThat(dataDir.resolve("postgres")).doesNotExist();
