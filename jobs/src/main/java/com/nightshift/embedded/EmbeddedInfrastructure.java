@@ -38,7 +38,7 @@ public final class EmbeddedInfrastructure implements ApplicationListener<Applica
     private static final Logger log = LoggerFactory.getLogger(EmbeddedInfrastructure.class);
 
     /** Setting that turns embedded mode on, as {@code --embedded} does. */
-    public static final String EMBEDDED_PROPERTY = "nightshift.embedded";
+    private static final String EMBEDDED_PROPERTY = "nightshift.embedded";
 
     private final Set<EmbeddedService> needed;
     private final boolean asked;
@@ -98,8 +98,9 @@ public final class EmbeddedInfrastructure implements ApplicationListener<Applica
             }
         } catch (IOException | RuntimeException e) {
             close();
+            // one line for the operator; the stack trace goes to the log file
             throw new InfrastructureUnavailableException("cannot start the embedded servers under "
-                    + dataDir.toAbsolutePath() + ": " + e, e);
+                    + dataDir.toAbsolutePath() + ": " + String.valueOf(e).lines().findFirst().orElse(""), e);
         }
         environment.getPropertySources().addLast(new MapPropertySource("nightshiftEmbeddedServers", properties));
         started.forEach((service, address) -> log.info("Embedded {} at {}", service, address));
