@@ -10,6 +10,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import ch.qos.logback.classic.LoggerContext;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -85,11 +87,22 @@ public final class NightshiftCli implements Runnable {
     private static int failure(Exception e, CliSession session, PrintWriter err) {
         FailureReport report = FailureReport.of(e, LogFile.of(session.springArguments()));
         if (report.exitCode() != ExitCodes.USAGE) {
-            // the operator sees one line; whoever reads the log afterwards needs the whole story
-            log.error("Command failed: {}", report.line(), e);
+            logToFileOnly(report.line(), e);
         }
         report.line().lines().forEach(line -> err.println("nightshift: " + line));
         return report.exitCode();
+    }
+
+    /**
+     * The operator sees one line; whoever reads the log afterwards needs the whole story. The console of a
+     * server command shows warnings, so the stack trace would follow that line there: the command is over,
+     * and the console appender (Boot's "CONSOLE") is detached first.
+     */
+    private static void logToFileOnly(String line, Exception e) {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender("CONSOLE");
+        }
+        log.error("Command failed: {}", line, e);
     }
 
     /** Builds each command with the session it needs. */

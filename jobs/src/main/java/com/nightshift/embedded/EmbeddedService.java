@@ -3,6 +3,7 @@ package com.nightshift.embedded;
 import java.util.List;
 
 import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
 
 /** A server the engine talks to, and the settings that point it at an external one. */
 public enum EmbeddedService {
@@ -19,8 +20,9 @@ public enum EmbeddedService {
         this.properties = properties;
     }
 
+    /** A blank value counts as missing: {@code SPRING_MAIL_HOST=} is a mistake, not a choice. */
     boolean isConfiguredIn(Environment environment) {
-        return properties.stream().anyMatch(environment::containsProperty);
+        return properties.stream().anyMatch(property -> StringUtils.hasText(environment.getProperty(property)));
     }
 
     /** What an operator sets to configure it, e.g. {@code SPRING_MAIL_HOST (spring.mail.host)}. */
