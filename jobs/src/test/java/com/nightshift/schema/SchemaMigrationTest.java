@@ -206,7 +206,7 @@ class SchemaMigrationTest {
         String url = TestServers.get().newDatabase("mistyped");
         try (HikariDataSource dataSource = Migrations.dataSource(url)) {
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-            LegacyOrdersTable.createWithTypes(jdbc, Map.of("order_date", "timestamp", "amount", "double precision"));
+            createMistypedTableWithTheLinesARollupMiscounted(jdbc);
 
             CliRun migrate = CliRun.of(Migrations.migrateArguments(url));
 
@@ -222,6 +222,22 @@ class SchemaMigrationTest {
                     .isTrue();
             assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_constraint WHERE conrelid = 'orders'::regclass "
                     + "AND contype = 'c'", Long.class)).isZero();
+        }
+    }
+
+    @Test
+    void aRunThatMayMigrateRefusesAMistypedTableAndRollsNothingUp() throws Exception {
+        String url = TestServers.get().newDatabase("mistyped_run");
+        try (HikariDataSource dataSource = Migrations.dataSource(url)) {
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            createMistypedTableWithTheLinesARollupMiscounted(jdbc);
+
+            CliRun run = CliRun.onDatabase(url, "run", "rollup", "mode=full", "from=2026-10-01", "to=2026-10-01");
+
+            assertThat(run.exitCode()).isEqualTo(4);
+            assertThat(run.errLines()).hasSize(3);
+            assertThat(jdbc.queryForObject("SELECT to_regclass('rollup_store_daily') IS NULL", Boolean.class))
+                    .isTrue();
         }
     }
 
@@ -320,6 +336,29 @@ class SchemaMigrationTest {
     }
 
     @Test
+    void aChangeThatGaveUpWaitingForItsLockIsTriedAgainAndSucceedsOnceTheLockIsGone() throws Exception {
+        String url = TestServers.get().newDatabase("lock_retry");
+        try (HikariDataSource dataSource = Migrations.dataSource(url); Connection report = dataSource.getConnection()) {
+            LegacyOrdersTable.createWithDirtyRows(new JdbcTemplate(dataSource));
+            report.setAutoCommit(false);
+            try (Statement statement = report.createStatement()) {
+                statement.executeQuery("SELECT count(*) FROM orders").close();
+            }
+
+            CompletableFuture<CliRun> migrate = CompletableFuture.supplyAsync(() -> CliRun.of(
+                    Migrations.migrateArguments(url, "--nightshift.schema.lock-timeout=300ms",
+                            "--nightshift.schema.lock-attempts=20", "--nightshift.schema.retry-after=1s")));
+            await().atMost(Duration.ofMinutes(1)).until(() -> migrationWaitsForALock(dataSource));
+            await().atMost(Duration.ofMinutes(1)).until(() -> !migrationWaitsForALock(dataSource));
+            report.rollback();
+            CliRun migrated = migrate.get();
+
+            assertThat(migrated.exitCode()).as(migrated.err()).isZero();
+            assertThat(nightshiftObjectsOnOrders(new JdbcTemplate(dataSource))).contains("orders_status_known");
+        }
+    }
+
+    @Test
     void theRemovalScriptTakesNightshiftOffOrdersAndMigrateCanPutItBack() throws Exception {
         String url = TestServers.get().newDatabase("removal");
         try (HikariDataSource dataSource = Migrations.dataSource(url)) {
@@ -340,6 +379,17 @@ class SchemaMigrationTest {
             assertThat(nightshiftObjectsOnOrders(jdbc)).contains("orders_status_known", "orders_note_vanished_key",
                     "idx_orders_store_date", "idx_orders_unroutable");
         }
+    }
+
+    /** The issue's example: two lines of one day at 13:00 and 23:30, and an amount finer than a cent. */
+    private static void createMistypedTableWithTheLinesARollupMiscounted(JdbcTemplate jdbc) {
+        LegacyOrdersTable.createWithTypes(jdbc, Map.of("order_date", "timestamp", "amount", "double precision"));
+        jdbc.execute("""
+                INSERT INTO orders VALUES
+                  (1, 'A-1', '北京朝阳店', '2026-10-01 00:00', '2026-10-01 00:00+08', '招牌牛肉面', '堂食', 1, 32.50, 'completed'),
+                  (2, 'A-2', '北京朝阳店', '2026-10-01 13:00', '2026-10-01 13:00+08', '招牌牛肉面', '堂食', 1, 32.50, 'completed'),
+                  (3, 'A-3', '北京朝阳店', '2026-10-01 23:30', '2026-10-01 23:30+08', '经典蛋挞', '堂食', 1, 19.999, 'completed')
+                """);
     }
 
     private static String[] runArguments(String url) {
