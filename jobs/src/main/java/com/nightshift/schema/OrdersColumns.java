@@ -43,8 +43,21 @@ final class OrdersColumns {
     private OrdersColumns() {
     }
 
-    /** One line per column that cannot be read exactly; empty when the table is fine or does not exist yet. */
-    static List<String> problems(JdbcTemplate jdbc) {
+    /**
+     * @throws SchemaNotReadyException with one line per column that cannot be read exactly; a table that does not
+     *                                 exist yet is fine (the changelog creates it)
+     */
+    static void requireReadable(JdbcTemplate jdbc) {
+        List<String> problems = problems(jdbc);
+        if (!problems.isEmpty()) {
+            List<String> lines = new ArrayList<>(problems);
+            lines.add("Nightshift does not read or change orders until these columns are changed "
+                    + "(see the README, section Schema)");
+            throw new SchemaNotReadyException(String.join("\n", lines));
+        }
+    }
+
+    private static List<String> problems(JdbcTemplate jdbc) {
         Map<String, String[]> found = new HashMap<>();
         jdbc.query("""
                 SELECT a.attname, t.typname, format_type(a.atttypid, a.atttypmod)

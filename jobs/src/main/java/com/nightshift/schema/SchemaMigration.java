@@ -2,9 +2,7 @@ package com.nightshift.schema;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,7 +63,7 @@ public class SchemaMigration {
             JdbcTemplate jdbc = on(connection);
             jdbc.query("SELECT pg_advisory_lock(?)", rs -> { }, MIGRATION_LOCK);
             try {
-                refuseUnreadableOrders(jdbc);
+                OrdersColumns.requireReadable(jdbc);
                 return withMigrationTimeouts(connection, () -> {
                     LockRetry retry = new LockRetry(properties);
                     List<ChangeSet> pending = liquibase(connection)
@@ -97,7 +95,7 @@ public class SchemaMigration {
     public void requireCurrent() {
         try (Connection connection = dataSource.getConnection()) {
             JdbcTemplate jdbc = on(connection);
-            refuseUnreadableOrders(jdbc);
+            OrdersColumns.requireReadable(jdbc);
             Liquibase liquibase = liquibase(connection);
             int pending = pendingChangeSets(jdbc, liquibase);
             if (pending > 0) {
@@ -105,7 +103,7 @@ public class SchemaMigration {
                         + pending + (pending == 1 ? " changeset is" : " changesets are")
                         + " pending; run 'nightshift migrate'");
             }
-            Set<String> invalid = invalidIndexes(jdbc, DeclaredIndexes.of(liquibase)).keySet();
+            Set<String> invalid = InvalidIndexes.among(DeclaredIndexes.of(liquibase), jdbc).names();
             if (!invalid.isEmpty()) {
                 throw new SchemaNotReadyException("invalid index " + String.join(", ", invalid)
                         + " (a concurrent build failed); run 'nightshift migrate' to build it again");
@@ -147,51 +145,7 @@ public class SchemaMigration {
         Set<String> declared = DeclaredIndexes.of(liquibase(connection));
         // after Liquibase has had the connection: concurrent index builds cannot run in a transaction
         endTransaction(connection);
-        JdbcTemplate jdbc = on(connection);
-        Map<String, String> invalid = invalidIndexes(jdbc, declared);
-        List<String> rebuilt = new ArrayList<>();
-        for (Map.Entry<String, String> index : invalid.entrySet()) {
-            String drop = "DROP INDEX CONCURRENTLY IF EXISTS \"" + index.getKey().replace("\"", "\"\"") + "\"";
-            String create = index.getValue().replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX CONCURRENTLY ");
-            log.warn("Index {} is invalid (a concurrent build failed): building it again", index.getKey());
-            retry.run(drop, () -> jdbc.execute(drop));
-            retry.run(create, () -> {
-                try {
-                    jdbc.execute(create);
-                } catch (RuntimeException e) {
-                    // a build that gave up leaves an invalid index behind: drop it before the next attempt
-                    jdbc.execute(drop);
-                    throw e;
-                }
-            });
-            rebuilt.add(index.getKey());
-        }
-        return rebuilt;
-    }
-
-    /** Declared indexes that are invalid, by name, with their definitions. */
-    private static Map<String, String> invalidIndexes(JdbcTemplate jdbc, Set<String> declared) {
-        Map<String, String> invalid = new LinkedHashMap<>();
-        jdbc.query("""
-                SELECT c.relname, pg_get_indexdef(c.oid)
-                FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-                WHERE NOT i.indisvalid AND c.relnamespace = to_regnamespace(current_schema())
-                ORDER BY c.relname""", rs -> {
-            if (declared.contains(rs.getString(1))) {
-                invalid.put(rs.getString(1), rs.getString(2));
-            }
-        });
-        return invalid;
-    }
-
-    private static void refuseUnreadableOrders(JdbcTemplate jdbc) {
-        List<String> problems = OrdersColumns.problems(jdbc);
-        if (!problems.isEmpty()) {
-            List<String> lines = new ArrayList<>(problems);
-            lines.add("Nightshift does not read or change orders until these columns are changed "
-                    + "(see the README, section Schema)");
-            throw new SchemaNotReadyException(String.join("\n", lines));
-        }
+        return InvalidIndexes.among(declared, on(connection)).rebuild(retry);
     }
 
     private interface Work<T> {
