@@ -9,7 +9,8 @@ import java.util.List;
  */
 record CliSession(List<String> springArguments, PrintWriter out, PrintWriter err) {
 
-    Engine startEngine(EngineMode mode) {
-        return Engine.start(mode, springArguments);
+    /** @param embedded start embedded servers for the services that are not configured */
+    Engine startEngine(EngineMode mode, boolean embedded) {
+        return Engine.start(mode, embedded, springArguments);
     }
 }

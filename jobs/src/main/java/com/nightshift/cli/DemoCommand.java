@@ -29,7 +29,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Engine engine = session.startEngine(EngineMode.SERVER);
+        Engine engine = session.startEngine(EngineMode.DEMO, true);
         try {
             engine.embeddedServers().forEach((service, address) ->
                     session.out().printf("Embedded %-10s %s%n", service, address));

@@ -8,7 +8,6 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 
-import com.nightshift.NightshiftApplication;
 import com.nightshift.config.DatabasePreflight;
 import com.nightshift.embedded.EmbeddedInfrastructure;
 
@@ -27,18 +26,20 @@ final class Engine implements AutoCloseable {
     }
 
     /**
-     * Starts the engine; the schema is brought up to date (Liquibase) before this returns.
+     * Starts the engine; before this returns, the schema has been checked (or brought up to date, where
+     * {@code nightshift.schema.migrate-on-start} says so).
      *
+     * @param embedded        start embedded servers for the services that are not configured
      * @param springArguments {@code --name=value} settings given on the command line
      */
-    static Engine start(EngineMode mode, List<String> springArguments) {
-        EmbeddedInfrastructure infrastructure = new EmbeddedInfrastructure();
+    static Engine start(EngineMode mode, boolean embedded, List<String> springArguments) {
+        EmbeddedInfrastructure infrastructure = new EmbeddedInfrastructure(mode.services(), embedded);
         Engine engine = new Engine(infrastructure);
         // SIGTERM or Ctrl-C, in any command: the context closes first (its running jobs stop at a chunk
         // boundary), then the embedded servers, in this one hook; hooks of their own would run all at once
         Runtime.getRuntime().addShutdownHook(engine.shutdownHook);
         try {
-            SpringApplication application = new SpringApplication(NightshiftApplication.class);
+            SpringApplication application = new SpringApplication(mode.application());
             application.setDefaultProperties(mode.defaultProperties());
             application.setRegisterShutdownHook(false);
             application.addListeners(infrastructure, new DatabasePreflight());

@@ -10,6 +10,8 @@ final class ExitCodes {
     static final int USAGE = 2;
     /** A server the engine needs could not be reached or started. Nothing was changed. */
     static final int UNAVAILABLE = 3;
+    /** The database's schema is behind, or {@code orders} cannot be read exactly: see {@code nightshift migrate}. */
+    static final int SCHEMA = 4;
 
     private ExitCodes() {
     }

@@ -6,11 +6,13 @@ import java.net.UnknownHostException;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 
 import com.nightshift.config.InfrastructureUnavailableException;
+import com.nightshift.embedded.ServerNotConfiguredException;
 import com.nightshift.ops.JobAlreadyRunningException;
 import com.nightshift.ops.JobNotRunningException;
 import com.nightshift.ops.MalformedJobParameterException;
 import com.nightshift.ops.UnknownJobException;
 import com.nightshift.ops.UnknownJobExecutionException;
+import com.nightshift.schema.SchemaNotReadyException;
 
 /**
  * Turns a failure into what the operator sees: one line saying what is wrong, and an exit code. Only
@@ -29,6 +31,12 @@ record FailureReport(int exitCode, String line) {
             }
             if (cause instanceof JobAlreadyRunningException || cause instanceof JobNotRunningException) {
                 return new FailureReport(ExitCodes.FAILED, cause.getMessage());
+            }
+            if (cause instanceof ServerNotConfiguredException) {
+                return new FailureReport(ExitCodes.USAGE, cause.getMessage());
+            }
+            if (cause instanceof SchemaNotReadyException) {
+                return new FailureReport(ExitCodes.SCHEMA, cause.getMessage());
             }
             if (cause instanceof InfrastructureUnavailableException) {
                 return new FailureReport(ExitCodes.UNAVAILABLE, cause.getMessage());

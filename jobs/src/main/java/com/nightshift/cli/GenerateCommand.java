@@ -10,12 +10,16 @@ import com.nightshift.orders.OrderGenerator;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "generate", description = "Add synthetic order lines to the orders table of the configured database.")
 final class GenerateCommand implements Callable<Integer> {
 
     private final CliSession session;
+
+    @Mixin
+    EmbeddedOption embedded = new EmbeddedOption();
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -44,7 +48,7 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         // Checked before anything starts; yesterday is only known, in the chain's zone, once the engine is up.
         GenerateRequest checked = request(until != null ? until : LocalDate.now());
-        try (Engine engine = session.startEngine(EngineMode.ONE_SHOT)) {
+        try (Engine engine = session.startEngine(EngineMode.ONE_SHOT, embedded.asked)) {
             GenerateRequest request = until != null ? checked
                     : request(engine.bean(BusinessCalendar.class).yesterday(), checked.seed());
             session.out().printf("Generating %,d order lines for %d stores over %d days (%s to %s), seed %d%n",

@@ -10,18 +10,20 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import ch.qos.logback.classic.LoggerContext;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code nightshift} command line: {@code demo}, {@code generate}, {@code run}, {@code stop}, {@code serve} and
- * {@code help}. Arguments of the form {@code --some.setting=value} (a dotted name) are engine settings,
+ * The {@code nightshift} command line: {@code demo}, {@code generate}, {@code migrate}, {@code run}, {@code stop},
+ * {@code serve} and {@code help}. Arguments of the form {@code --some.setting=value} (a dotted name) are engine settings,
  * passed to Spring like any other property source; everything else is the command and its options.
  */
 @Command(name = "nightshift",
         description = "Batch reporting and scheduled maintenance engine for store chains.",
-        subcommands = {DemoCommand.class, GenerateCommand.class, RunCommand.class, StopCommand.class,
-                ServeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, GenerateCommand.class, MigrateCommand.class, RunCommand.class,
+                StopCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Engine settings are given as --name=value with a dotted name, e.g. "
                 + "--spring.datasource.url=jdbc:postgresql://db/chain, or as environment variables."})
 public final class NightshiftCli implements Runnable {
@@ -97,11 +99,23 @@ public final class NightshiftCli implements Runnable {
 
     private static int failure(Exception e, CliSession session, PrintWriter err) {
         FailureReport report = FailureReport.of(e, LogFile.of(session.springArguments()));
-        if (report.exitCode() == ExitCodes.FAILED) {
-            log.error("Command failed", e);
+        if (report.exitCode() != ExitCodes.USAGE) {
+            logToFileOnly(report.line(), e);
         }
-        err.println("nightshift: " + report.line());
+        report.line().lines().forEach(line -> err.println("nightshift: " + line));
         return report.exitCode();
+    }
+
+    /**
+     * The operator sees one line; whoever reads the log afterwards needs the whole story. The console of a
+     * server command shows warnings, so the stack trace would follow that line there: the command is over,
+     * and the console appender (Boot's "CONSOLE") is detached first.
+     */
+    private static void logToFileOnly(String line, Exception e) {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender("CONSOLE");
+        }
+        log.error("Command failed: {}", line, e);
     }
 
     /** Builds each command with the session it needs. */

@@ -12,6 +12,7 @@ import com.nightshift.ops.JobParametersParser;
 import com.nightshift.ops.JobRunner;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "run", description = "Run one job now, in this process; exit 0 if it completed, 1 if not. "
@@ -19,6 +20,9 @@ import picocli.CommandLine.Parameters;
 final class RunCommand implements Callable<Integer> {
 
     private final CliSession session;
+
+    @Mixin
+    EmbeddedOption embedded = new EmbeddedOption();
 
     @Parameters(index = "0", paramLabel = "JOB", description = "The job to run.")
     String job;
@@ -34,7 +38,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Map<String, String> jobParameters = JobParametersParser.toMap(parameters);
         KnownJobs.named(job).check(jobParameters);
-        try (Engine engine = session.startEngine(EngineMode.ONE_SHOT);
+        try (Engine engine = session.startEngine(EngineMode.ONE_SHOT, embedded.asked);
              ShutdownNotice shutdown = ShutdownNotice.install()) {
             JobExecution execution = engine.bean(JobRunner.class).run(job, jobParameters);
             new JobOutcome(execution).print(session.out());

@@ -7,6 +7,7 @@ import org.springframework.batch.core.job.JobExecution;
 import com.nightshift.ops.JobRunner;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "stop", description = "Ask a running job execution to stop at its next chunk boundary, on whichever "
@@ -19,13 +20,16 @@ final class StopCommand implements Callable<Integer> {
             description = "The job execution's id, as 'run', the API and the log name it.")
     long executionId;
 
+    @Mixin
+    EmbeddedOption embedded = new EmbeddedOption();
+
     StopCommand(CliSession session) {
         this.session = session;
     }
 
     @Override
     public Integer call() {
-        try (Engine engine = session.startEngine(EngineMode.ONE_SHOT)) {
+        try (Engine engine = session.startEngine(EngineMode.ONE_SHOT, embedded.asked)) {
             JobExecution execution = engine.bean(JobRunner.class).stop(executionId);
             session.out().printf("Asked job %s execution %d to stop at its next chunk boundary; run the same job "
                     + "and parameters again to resume it.%n", execution.getJobInstance().getJobName(), executionId);

@@ -18,10 +18,11 @@ public final class JarProcess implements AutoCloseable {
     private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<String> seen = new ArrayList<>();
+    private final Thread reader;
 
     private JarProcess(Process process) {
         this.process = process;
-        Thread reader = new Thread(this::pump, "jar-output");
+        this.reader = new Thread(this::pump, "jar-output");
         reader.setDaemon(true);
         reader.start();
     }
@@ -52,6 +53,20 @@ public final class JarProcess implements AutoCloseable {
         }
         throw new AssertionError("no line containing '" + text + "' within " + timeout + "; output:\n"
                 + String.join("\n", seen));
+    }
+
+    /** Waits for the process to end by itself; returns its exit code and every line it printed. */
+    public Ended awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the process did not end within " + timeout + "; output:\n"
+                    + String.join("\n", seen));
+        }
+        reader.join(timeout.toMillis());
+        lines.drainTo(seen);
+        return new Ended(process.exitValue(), List.copyOf(seen));
+    }
+
+    public record Ended(int exitCode, List<String> lines) {
     }
 
     /** Kills the process at once, as a crash or {@code kill -9} would: no shutdown hook runs. */

@@ -1,28 +1,32 @@
 package com.nightshift.support;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.boot.jdbc.DataSourceBuilder;
-import org.springframework.core.io.DefaultResourceLoader;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-import liquibase.integration.spring.SpringLiquibase;
-
-/** Applies Nightshift's changelog to a database the way the engine does at start-up. */
+/** Applies Nightshift's changelog to a database as an operator does: {@code nightshift migrate}. */
 public final class Migrations {
-
-    public static final String CHANGELOG = "classpath:changelog/db.changelog-master.xml";
 
     private Migrations() {
     }
 
-    public static void apply(String jdbcUrl) throws Exception {
-        try (HikariDataSource dataSource = dataSource(jdbcUrl)) {
-            SpringLiquibase liquibase = new SpringLiquibase();
-            liquibase.setDataSource(dataSource);
-            liquibase.setChangeLog(CHANGELOG);
-            liquibase.setResourceLoader(new DefaultResourceLoader());
-            liquibase.afterPropertiesSet();
+    public static void apply(String jdbcUrl) {
+        CliRun migrate = CliRun.of(migrateArguments(jdbcUrl));
+        if (migrate.exitCode() != 0) {
+            throw new IllegalStateException("nightshift migrate failed (" + migrate.exitCode() + "): " + migrate.err());
         }
+    }
+
+    /** {@code migrate} with the settings that point it at a test database. */
+    public static String[] migrateArguments(String jdbcUrl, String... settings) {
+        List<String> arguments = new ArrayList<>();
+        arguments.add("migrate");
+        arguments.addAll(TestServers.get().serverArguments(jdbcUrl));
+        arguments.addAll(List.of(settings));
+        return arguments.toArray(String[]::new);
     }
 
     public static HikariDataSource dataSource(String jdbcUrl) {

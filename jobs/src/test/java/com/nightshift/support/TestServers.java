@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.nightshift.embedded.EmbeddedPostgresServer;
 import com.nightshift.embedded.EmbeddedRedisServer;
 import com.nightshift.embedded.EmbeddedSmtpServer;
+import com.nightshift.schema.SchemaProperties;
 
 /**
  * The real servers the tests talk to, started once per test JVM on free ports and shared: the same
@@ -80,8 +81,18 @@ public final class TestServers {
         return root.resolve("data");
     }
 
-    /** Engine settings, as command-line arguments, that point it at these servers. */
+    /**
+     * Engine settings, as command-line arguments, that point it at these servers and let it bring a test
+     * database's schema up to date at start-up.
+     */
     public List<String> engineArguments(String jdbcUrl) {
+        List<String> arguments = new ArrayList<>(serverArguments(jdbcUrl));
+        arguments.add("--" + SchemaProperties.MIGRATE_ON_START + "=true");
+        return arguments;
+    }
+
+    /** Engine settings that point it at these servers, and nothing else: the schema is only checked. */
+    public List<String> serverArguments(String jdbcUrl) {
         List<String> arguments = new ArrayList<>();
         arguments.add("--spring.datasource.url=" + jdbcUrl);
         arguments.add("--spring.datasource.username=postgres");

@@ -12,6 +12,8 @@ import com.nightshift.NightshiftApplication;
  */
 @SpringBootTest(classes = NightshiftApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.quartz.auto-startup=false", "spring.main.banner-mode=off",
+                // test databases start empty, as the demo's does
+                "nightshift.schema.migrate-on-start=true",
                 // A second context in the same JVM: Quartz's JVM-wide registry needs a scheduler name of its own.
                 "spring.quartz.scheduler-name=nightshift-web-test"})
 public abstract class WebIntegrationTest {
