@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -109,13 +111,26 @@ public final class NightshiftCli implements Runnable {
     /**
      * The operator sees one line; whoever reads the log afterwards needs the whole story. The console of a
      * server command shows warnings, so the stack trace would follow that line there: the command is over,
-     * and the console appender (Boot's "CONSOLE") is detached first.
+     * and the console appender (Boot's "CONSOLE") is detached while it is logged. It is attached again after,
+     * for whatever else runs in this JVM (tests run many commands in one).
      */
     private static void logToFileOnly(String line, Exception e) {
-        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
-            context.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender("CONSOLE");
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            log.error("Command failed: {}", line, e);
+            return;
         }
-        log.error("Command failed: {}", line, e);
+        ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        Appender<ILoggingEvent> console = root.getAppender("CONSOLE");
+        if (console != null) {
+            root.detachAppender(console);
+        }
+        try {
+            log.error("Command failed: {}", line, e);
+        } finally {
+            if (console != null) {
+                root.addAppender(console);
+            }
+        }
     }
 
     /** Builds each command with the session it needs. */

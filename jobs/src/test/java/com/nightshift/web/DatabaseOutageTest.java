@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(classes = NightshiftApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.quartz.auto-startup=false", "spring.quartz.scheduler-name=nightshift-outage-test",
                 // a request waits this long for a connection before it is refused
-                "spring.datasource.hikari.connection-timeout=1000"})
+                "spring.datasource.hikari.connection-timeout=1000", "nightshift.schema.migrate-on-start=true"})
 @DirtiesContext
 class DatabaseOutageTest {
 
