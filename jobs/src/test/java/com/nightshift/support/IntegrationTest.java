@@ -11,9 +11,7 @@ import com.nightshift.NightshiftApplication;
  * with the same configuration are cached and shared across test classes by Spring's test framework.
  */
 @SpringBootTest(classes = NightshiftApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"spring.quartz.auto-startup=false", "spring.main.banner-mode=off",
-                // tests commit and roll up within milliseconds; the margin guards a race far shorter than that
-                "nightshift.rollup.watermark-margin=0s"})
+        properties = {"spring.quartz.auto-startup=false", "spring.main.banner-mode=off"})
 public abstract class IntegrationTest {
 
     @DynamicPropertySource

@@ -14,7 +14,7 @@ public final class RollupTableState {
 
     public static void clear(JdbcTemplate jdbc) {
         jdbc.execute("TRUNCATE orders, rollup_store_daily, rollup_store_product_daily, rollup_store_channel_daily, "
-                + "rollup_quarantine, rollup_watermark, orders_vanished_keys, rollup_cache_repair RESTART IDENTITY");
+                + "rollup_quarantine, rollup_watermark, orders_changed_keys, rollup_cache_repair RESTART IDENTITY");
         jdbc.execute("ALTER TABLE orders ALTER COLUMN store_name SET NOT NULL");
     }
 
