@@ -37,10 +37,12 @@ class RollupJobConfiguration {
     @Bean
     Job rollupJob(JobRepository jobRepository, Step rollupPlanStep, Step rollupQuarantineStep,
                   Step rollupPartitionsStep, Step rollupWatermarkStep, Step rollupCacheWarmUpStep,
-                  RollupParametersValidator validator, RollupJobSummary summary, ExecutionHeartbeat heartbeat) {
+                  RollupParametersValidator validator, RollupJobSummary summary, FailedCommitRecovery recovery,
+                  ExecutionHeartbeat heartbeat) {
         return new JobBuilder(JOB, jobRepository)
                 .validator(validator)
                 .listener(heartbeat)
+                .listener(recovery)
                 .listener(summary)
                 .start(rollupPlanStep)
                 .next(rollupQuarantineStep)
