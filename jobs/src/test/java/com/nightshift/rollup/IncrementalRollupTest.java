@@ -74,8 +74,7 @@ class IncrementalRollupTest extends IntegrationTest {
     void startFromARolledUpChain() throws Exception {
         RollupTableState.clear(owner);
         expected = new ExpectedRollups(jdbc);
-        new OrderGenerator(ownerDataSource, new TransactionTemplate(new DataSourceTransactionManager(ownerDataSource)))
-                .generate(new GenerateRequest(8_000, 30, 8, 21, LAST));
+        generate(new GenerateRequest(8_000, 30, 8, 21, LAST));
         assertThat(runner.run("rollup", INCREMENTAL).getStatus()).isEqualTo(BatchStatus.COMPLETED);
     }
 
@@ -125,6 +124,17 @@ class IncrementalRollupTest extends IntegrationTest {
                 new RollupPartition(other, LAST.minusDays(20), LAST.minusDays(20)),
                 new RollupPartition(other, LAST.minusDays(11), LAST.minusDays(10)),
                 new RollupPartition(other, LAST.minusDays(3), LAST.minusDays(3)));
+        assertThat(expected.differences()).isZero();
+    }
+
+    @Test
+    void aBulkLoadIsRolledUpByTheNextRun() throws Exception {
+        // one COPY statement: its store-days are noted once, from the statement's new lines
+        generate(new GenerateRequest(2_000, 3, 4, 99, LAST.plusDays(3)));
+
+        JobExecution execution = runner.run("rollup", INCREMENTAL);
+
+        assertThat(partitionsOf(execution)).hasSize(4);
         assertThat(expected.differences()).isZero();
     }
 
@@ -233,6 +243,11 @@ class IncrementalRollupTest extends IntegrationTest {
         double sincePlanning = owner.queryForObject(
                 "SELECT extract(epoch FROM clock_timestamp() - planned_at)::float8 FROM rollup_watermark", Double.class);
         assertThat(lag).isPositive().isLessThanOrEqualTo(sincePlanning);
+    }
+
+    private void generate(GenerateRequest request) {
+        new OrderGenerator(ownerDataSource, new TransactionTemplate(new DataSourceTransactionManager(ownerDataSource)))
+                .generate(request);
     }
 
     private String storeNamed(int index) {

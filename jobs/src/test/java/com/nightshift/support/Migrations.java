@@ -16,10 +16,15 @@ public final class Migrations {
     }
 
     public static void apply(String jdbcUrl) throws Exception {
+        apply(jdbcUrl, CHANGELOG);
+    }
+
+    /** Applies another changelog, e.g. one that stops at an earlier release. */
+    public static void apply(String jdbcUrl, String changelog) throws Exception {
         try (HikariDataSource dataSource = dataSource(jdbcUrl)) {
             SpringLiquibase liquibase = new SpringLiquibase();
             liquibase.setDataSource(dataSource);
-            liquibase.setChangeLog(CHANGELOG);
+            liquibase.setChangeLog(changelog);
             liquibase.setResourceLoader(new DefaultResourceLoader());
             liquibase.afterPropertiesSet();
         }
