@@ -192,6 +192,19 @@ class IncrementalRollupTest extends IntegrationTest {
     }
 
     @Test
+    void aLineWithoutAStoreIsQuarantinedAndCountedOnce() throws Exception {
+        long unroutable = aLine().store(null).insertDirty(owner);
+
+        JobExecution first = runner.run("rollup", INCREMENTAL);
+        JobExecution second = runner.run("rollup", INCREMENTAL);
+
+        assertThat(owner.queryForList("SELECT order_line_id FROM rollup_quarantine", Long.class))
+                .containsExactly(unroutable);
+        assertThat(first.getExitStatus().getExitDescription()).contains("; 1 lines quarantined");
+        assertThat(second.getExitStatus().getExitDescription()).contains("; 0 lines quarantined");
+    }
+
+    @Test
     void theWatermarkDoesNotMoveWhenARunFails() throws Exception {
         Object before = owner.queryForObject("SELECT snapshot::text FROM rollup_watermark", String.class);
         aLine().store(storeNamed(3)).on(LAST).insert(pos);
