@@ -39,8 +39,10 @@ class AdvanceWatermarkTasklet implements Tasklet {
     /** E.g. "watermark: changes committed by 2026-11-29T18:30:01.120Z (0.8 s ago) rolled up; 2 transactions ...". */
     private static String describe(Position current, double lagSeconds, boolean moved) {
         String open = current.oldestOpenTransaction()
-                .map(oldest -> String.format("; %,d transactions open then (the oldest: id %s) are left to the next "
-                        + "run", current.openTransactions(), oldest))
+                .map(oldest -> current.openTransactions() == 1
+                        ? String.format("; 1 transaction open then (id %s) is left to the next run", oldest)
+                        : String.format("; %,d transactions open then (the oldest: id %s) are left to the next run",
+                                current.openTransactions(), oldest))
                 .orElse("");
         return String.format("watermark: changes committed by %s (%.1f s ago) rolled up%s%s", current.plannedAt(),
                 lagSeconds, moved ? "" : " (by a later run: this run's older plan did not move it)", open);
