@@ -22,13 +22,21 @@ ALTER TABLE orders
 DROP TRIGGER IF EXISTS orders_touch_updated_at_on_insert ON orders;
 DROP TRIGGER IF EXISTS orders_touch_updated_at_on_update ON orders;
 DROP TRIGGER IF EXISTS orders_note_vanished_key ON orders;
--- Triggers of later changesets (009: the watermark's) are dropped here, with their changesets below.
+DROP TRIGGER IF EXISTS orders_log_inserted_keys ON orders;
+DROP TRIGGER IF EXISTS orders_log_updated_keys ON orders;
+DROP TRIGGER IF EXISTS orders_log_deleted_keys ON orders;
 DROP FUNCTION IF EXISTS orders_touch_updated_at();
 DROP FUNCTION IF EXISTS orders_note_vanished_key();
+DROP FUNCTION IF EXISTS orders_log_inserted_keys();
+DROP FUNCTION IF EXISTS orders_log_updated_keys();
+DROP FUNCTION IF EXISTS orders_log_deleted_keys();
 DELETE FROM databasechangelog
 WHERE filename = 'nightshift/003-orders.xml'
    OR (filename = 'nightshift/005-rollup-bookkeeping.xml'
-       AND id IN ('005-orders-vanished-keys', '005-orders-unroutable-index'));
+       AND id IN ('005-orders-vanished-keys', '005-orders-unroutable-index'))
+   OR (filename = 'nightshift/009-orders-changed-keys.xml'
+       AND id IN ('009-orders-changed-keys-functions', '009-orders-changed-keys-triggers',
+                  '009-orders-vanished-keys-retired'));
 COMMIT;
 
 -- Outside a transaction, so that the table stays writable while each index goes.

@@ -1,18 +1,24 @@
 package com.nightshift.rollup;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+
+import com.nightshift.rollup.Watermark.Position;
 
 /**
  * Which store-days need rolling up: for a full run, every store over the range; for an incremental run, the
- * store-days of lines inserted or changed in a window of {@code updated_at}, and those that lost a line.
+ * store-days that the transactions between two snapshots inserted, changed, moved or deleted lines of, as the
+ * triggers on {@code orders} noted them in {@code orders_changed_keys}.
  */
 @Repository
 public class ChangedStoreDays {
+
+    private static final RowMapper<StoreDay> STORE_DAY =
+            (rs, row) -> new StoreDay(rs.getString(1), rs.getObject(2, LocalDate.class));
 
     private final JdbcTemplate jdbc;
 
@@ -40,21 +46,33 @@ public class ChangedStoreDays {
     }
 
     /**
-     * Store-days changed in {@code [changedFrom, changedBefore)}, in store and date order.
+     * Store-days changed by the transactions that {@code until} sees as finished and {@code since} did not, in
+     * store and date order. Such a transaction had committed when {@code until} was taken, so its notes are
+     * visible to this query however late it runs: a restarted run finds the same store-days.
      *
-     * @param changedFrom empty for "since the beginning"
+     * @param since null for the first incremental run: then every store-day that has lines, and every one
+     *              that lost lines since the change log exists
      */
-    public List<StoreDay> changedBetween(OffsetDateTime changedFrom, OffsetDateTime changedBefore) {
-        OffsetDateTime from = changedFrom != null ? changedFrom : OffsetDateTime.parse("1970-01-01T00:00Z");
+    public List<StoreDay> changedBetween(Position since, Position until) {
+        if (since == null) {
+            return jdbc.query("""
+                    SELECT store_name, order_date FROM orders
+                    WHERE store_name IS NOT NULL AND order_date IS NOT NULL
+                    UNION
+                    SELECT store_name, order_date FROM orders_changed_keys
+                    WHERE xid < pg_snapshot_xmax(?::pg_snapshot) AND pg_visible_in_snapshot(xid, ?::pg_snapshot)
+                      AND store_name IS NOT NULL AND order_date IS NOT NULL
+                    ORDER BY 1, 2
+                    """, STORE_DAY, until.snapshot(), until.snapshot());
+        }
+        // the bounds let the xid index skip the notes older than since's oldest open transaction, all seen by both
         return jdbc.query("""
-                SELECT store_name, order_date FROM orders
-                WHERE updated_at >= ? AND updated_at < ? AND store_name IS NOT NULL AND order_date IS NOT NULL
-                UNION
-                SELECT store_name, order_date FROM orders_vanished_keys
-                WHERE changed_at >= ? AND changed_at < ? AND store_name IS NOT NULL AND order_date IS NOT NULL
+                SELECT DISTINCT store_name, order_date FROM orders_changed_keys
+                WHERE xid >= pg_snapshot_xmin(?::pg_snapshot) AND xid < pg_snapshot_xmax(?::pg_snapshot)
+                  AND pg_visible_in_snapshot(xid, ?::pg_snapshot) AND NOT pg_visible_in_snapshot(xid, ?::pg_snapshot)
+                  AND store_name IS NOT NULL AND order_date IS NOT NULL
                 ORDER BY 1, 2
-                """, (rs, row) -> new StoreDay(rs.getString(1), rs.getObject(2, LocalDate.class)),
-                from, changedBefore, from, changedBefore);
+                """, STORE_DAY, since.snapshot(), until.snapshot(), until.snapshot(), since.snapshot());
     }
 
     public record StoreDay(String store, LocalDate date) {

@@ -8,19 +8,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * First step of a rollup run: fixes what the run covers. A full run covers its date range; an incremental
- * run covers the lines changed between the last watermark and a new, safe one.
+ * run covers the transactions that finished between the last watermark's snapshot and this moment's.
  */
 @Component
 class PlanRollupTasklet implements Tasklet {
 
     private final Watermark watermark;
     private final RollupParametersValidator parameters;
-    private final RollupProperties properties;
 
-    PlanRollupTasklet(Watermark watermark, RollupParametersValidator parameters, RollupProperties properties) {
+    PlanRollupTasklet(Watermark watermark, RollupParametersValidator parameters) {
         this.watermark = watermark;
         this.parameters = parameters;
-        this.properties = properties;
     }
 
     @Override
@@ -29,8 +27,7 @@ class PlanRollupTasklet implements Tasklet {
         RollupRequest request = parameters.read(stepExecution.getJobParameters());
         RollupPlanContext plan = request.mode() == RollupMode.FULL
                 ? RollupPlanContext.full(request.from(), request.to())
-                : RollupPlanContext.incremental(watermark.current().orElse(null),
-                        watermark.safeNext(properties.watermarkMargin()));
+                : RollupPlanContext.incremental(watermark.current().orElse(null), watermark.now());
         plan.writeTo(stepExecution.getJobExecution().getExecutionContext());
         return RepeatStatus.FINISHED;
     }

@@ -1,7 +1,5 @@
 package com.nightshift.rollup;
 
-import java.time.OffsetDateTime;
-
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -23,19 +21,23 @@ class QuarantineUnroutableTasklet implements Tasklet {
                               AND (o.store_name IS NULL OR o.order_date IS NULL))
             """;
 
+    /**
+     * Every such line: without a store or a date none can be placed in or out of a range or a change note, and
+     * the partial index {@code idx_orders_unroutable} finds them without a scan. An incremental run counts only
+     * the entries it adds or changes, not those it finds already in place.
+     */
     private static final String QUARANTINE = """
             INSERT INTO rollup_quarantine (order_line_id, store_name, business_date, reason, job_execution_id)
             SELECT id, store_name, order_date,
                    CASE WHEN store_name IS NULL THEN 'missing store name' ELSE 'missing business date' END, ?
             FROM orders
-            WHERE (store_name IS NULL OR order_date IS NULL) AND updated_at >= ? AND updated_at < ?
+            WHERE store_name IS NULL OR order_date IS NULL
             ON CONFLICT (order_line_id) DO UPDATE
                 SET store_name = EXCLUDED.store_name, business_date = EXCLUDED.business_date,
                     reason = EXCLUDED.reason, job_execution_id = EXCLUDED.job_execution_id, quarantined_at = now()
+                WHERE ? OR (rollup_quarantine.store_name, rollup_quarantine.business_date, rollup_quarantine.reason)
+                           IS DISTINCT FROM (EXCLUDED.store_name, EXCLUDED.business_date, EXCLUDED.reason)
             """;
-
-    private static final OffsetDateTime BEGINNING = OffsetDateTime.parse("1970-01-01T00:00Z");
-    private static final OffsetDateTime END = OffsetDateTime.parse("9999-01-01T00:00Z");
 
     private final JdbcTemplate jdbc;
 
@@ -46,13 +48,9 @@ class QuarantineUnroutableTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         var stepExecution = contribution.getStepExecution();
-        RollupPlanContext plan = RollupPlanContext.of(stepExecution);
-        // a full run looks at every such line: without a date, none can be placed in or out of its range
-        OffsetDateTime changedFrom = plan.mode() == RollupMode.FULL || plan.changedFrom() == null
-                ? BEGINNING : plan.changedFrom();
-        OffsetDateTime changedBefore = plan.mode() == RollupMode.FULL ? END : plan.changedBefore();
+        boolean full = RollupPlanContext.of(stepExecution).mode() == RollupMode.FULL;
         jdbc.update(RELEASE);
-        int quarantined = jdbc.update(QUARANTINE, stepExecution.getJobExecutionId(), changedFrom, changedBefore);
+        int quarantined = jdbc.update(QUARANTINE, stepExecution.getJobExecutionId(), full);
         contribution.incrementFilterCount(quarantined);
         return RepeatStatus.FINISHED;
     }

@@ -37,9 +37,10 @@ class RollupJobConfiguration {
     @Bean
     Job rollupJob(JobRepository jobRepository, Step rollupPlanStep, Step rollupQuarantineStep,
                   Step rollupPartitionsStep, Step rollupWatermarkStep, Step rollupCacheWarmUpStep,
-                  RollupParametersValidator validator, RollupJobSummary summary) {
+                  RollupParametersValidator validator, RollupJobSummary summary, FailedCommitRecovery recovery) {
         return new JobBuilder(JOB, jobRepository)
                 .validator(validator)
+                .listener(recovery)
                 .listener(summary)
                 .start(rollupPlanStep)
                 .next(rollupQuarantineStep)

@@ -57,7 +57,9 @@ class RollupJobSummary implements JobExecutionListener {
                 cache += String.format(" (%,d partitions could not refresh Redis as they committed)",
                         cacheRefreshFailures);
             }
-            execution.setExitStatus(exit.addExitDescription(done + "; " + cache));
+            String watermark = execution.getExecutionContext().getString(AdvanceWatermarkTasklet.WATERMARK, null);
+            execution.setExitStatus(exit.addExitDescription(done + "; " + cache
+                    + (watermark == null ? "" : "; " + watermark)));
         } else {
             String cause = rootCause(execution);
             execution.setExitStatus(new ExitStatus(exit.getExitCode(), "stopped after " + done

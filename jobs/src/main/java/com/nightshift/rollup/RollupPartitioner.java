@@ -31,7 +31,7 @@ class RollupPartitioner implements Partitioner {
         RollupPlanContext plan = RollupPlanContext.of(StepSynchronizationManager.getContext().getStepExecution());
         List<RollupPartition> partitions = plan.mode() == RollupMode.FULL
                 ? planner.full(plan.from(), plan.to())
-                : planner.incremental(plan.changedFrom(), plan.changedBefore());
+                : planner.incremental(plan.since(), plan.until());
         Map<String, ExecutionContext> contexts = new LinkedHashMap<>();
         List<List<RollupPartition>> shares = PartitionAssignment.deal(partitions, workers);
         for (int worker = 0; worker < shares.size(); worker++) {

@@ -7,12 +7,16 @@ import java.util.function.Function;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
+import com.nightshift.rollup.Watermark.Position;
+
 /**
  * What a rollup run decided before it split its work, kept in the job's execution context so that a
- * restarted run finishes exactly the same plan (same range, same watermark window).
+ * restarted run finishes exactly the same plan (same range, or the same pair of snapshots).
+ *
+ * @param since for an incremental run, the watermark it starts from; null for the first one ("every line")
+ * @param until for an incremental run, the snapshot it planned from, its watermark once it completes
  */
-public record RollupPlanContext(RollupMode mode, LocalDate from, LocalDate to, OffsetDateTime changedFrom,
-                                OffsetDateTime changedBefore) {
+public record RollupPlanContext(RollupMode mode, LocalDate from, LocalDate to, Position since, Position until) {
 
     private static final String PREFIX = "rollup.";
 
@@ -20,16 +24,22 @@ public record RollupPlanContext(RollupMode mode, LocalDate from, LocalDate to, O
         return new RollupPlanContext(RollupMode.FULL, from, to, null, null);
     }
 
-    public static RollupPlanContext incremental(OffsetDateTime changedFrom, OffsetDateTime changedBefore) {
-        return new RollupPlanContext(RollupMode.INCREMENTAL, null, null, changedFrom, changedBefore);
+    public static RollupPlanContext incremental(Position since, Position until) {
+        return new RollupPlanContext(RollupMode.INCREMENTAL, null, null, since, until);
     }
 
     public void writeTo(ExecutionContext context) {
         context.putString(PREFIX + "mode", mode.name());
         put(context, "from", from);
         put(context, "to", to);
-        put(context, "changedFrom", changedFrom);
-        put(context, "changedBefore", changedBefore);
+        if (since != null) {
+            put(context, "since.snapshot", since.snapshot());
+            put(context, "since.plannedAt", since.plannedAt());
+        }
+        if (until != null) {
+            put(context, "until.snapshot", until.snapshot());
+            put(context, "until.plannedAt", until.plannedAt());
+        }
     }
 
     /** The plan of the run this step belongs to. */
@@ -40,8 +50,13 @@ public record RollupPlanContext(RollupMode mode, LocalDate from, LocalDate to, O
     private static RollupPlanContext readFrom(ExecutionContext context) {
         return new RollupPlanContext(RollupMode.valueOf(context.getString(PREFIX + "mode")),
                 parse(context, "from", LocalDate::parse), parse(context, "to", LocalDate::parse),
-                parse(context, "changedFrom", OffsetDateTime::parse),
-                parse(context, "changedBefore", OffsetDateTime::parse));
+                position(context, "since"), position(context, "until"));
+    }
+
+    private static Position position(ExecutionContext context, String name) {
+        String snapshot = parse(context, name + ".snapshot", Function.identity());
+        return snapshot == null ? null
+                : new Position(snapshot, parse(context, name + ".plannedAt", OffsetDateTime::parse));
     }
 
     private static void put(ExecutionContext context, String key, Object value) {

@@ -1,13 +1,13 @@
 package com.nightshift.rollup;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
 
 import com.nightshift.rollup.ChangedStoreDays.StoreDay;
+import com.nightshift.rollup.Watermark.Position;
 
 /** Splits a rollup run into partitions of one store and at most {@code partitionDays} consecutive dates. */
 @Component
@@ -33,9 +33,9 @@ public class RollupPlanner {
         return partitions;
     }
 
-    /** The store-days changed in {@code [changedFrom, changedBefore)}, consecutive days of a store joined. */
-    public List<RollupPartition> incremental(OffsetDateTime changedFrom, OffsetDateTime changedBefore) {
-        return joinConsecutiveDays(storeDays.changedBetween(changedFrom, changedBefore));
+    /** The store-days changed between the two snapshots, consecutive days of a store joined. */
+    public List<RollupPartition> incremental(Position since, Position until) {
+        return joinConsecutiveDays(storeDays.changedBetween(since, until));
     }
 
     /** @param sorted store-days in store, then date order */

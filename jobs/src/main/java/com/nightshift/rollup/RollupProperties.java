@@ -1,7 +1,5 @@
 package com.nightshift.rollup;
 
-import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -17,8 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRangeDays    longest range a full run accepts, against typing mistakes such as from=2016-...
  * @param pageSize        order lines read per keyset page: a page is held in memory, a larger page costs fewer
  *                        queries
- * @param watermarkMargin how far behind the oldest open transaction an incremental run's watermark stays,
- *                        so that a line committed while the run starts is never skipped
  */
 @ConfigurationProperties("nightshift.rollup")
 public record RollupProperties(
@@ -26,8 +22,7 @@ public record RollupProperties(
         @DefaultValue("92") int partitionDays,
         @DefaultValue("8") int partitionsPerTransaction,
         @DefaultValue("1100") int maxRangeDays,
-        @DefaultValue("10000") int pageSize,
-        @DefaultValue("50ms") Duration watermarkMargin) {
+        @DefaultValue("10000") int pageSize) {
 
     public RollupProperties {
         if (threads < 1) {

@@ -186,22 +186,46 @@ class RollupJobTest extends IntegrationTest {
     @Test
     void aRunWhoseCommitFailsClaimsOnlyThePartitionsThatCommitted() throws Exception {
         generator.generate(new GenerateRequest(10_000, 40, 8, 13, LAST));
-        String failing = jdbc.queryForList("SELECT DISTINCT store_name FROM orders ORDER BY 1", String.class).get(4);
-        FailingPartitions.failAtCommitFor(jdbc, failing);
-        JobExecution failed;
-        try {
-            failed = runner.run("rollup", WHOLE_RANGE);
-        } finally {
-            FailingPartitions.stop(jdbc);
-        }
+        JobExecution failed = runFailingAtCommitFor(storeNamed(4));
 
-        assertThat(failed.getStatus()).isNotEqualTo(BatchStatus.COMPLETED);
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(linesRolledUp(failed)).as(failed.getExitStatus().getExitDescription()).isEqualTo(jdbc.queryForObject(
                 "SELECT count(*) FROM orders WHERE store_name IN (SELECT store_name FROM rollup_store_daily)",
                 Long.class));
         assertThat(failed.getExitStatus().getExitDescription()).contains("failed while committing");
+        // the failed run is resumable: finish it, or the next test's run of the same range would resume it
         runner.run("rollup", WHOLE_RANGE);
+    }
+
+    @Test
+    void aRunWhoseCommitFailedResumesOnRestart() throws Exception {
+        generator.generate(new GenerateRequest(10_000, 40, 8, 13, LAST));
+        String failing = storeNamed(4);
+        JobExecution failed = runFailingAtCommitFor(failing);
+        Map<String, Object> committedBeforeRestart = rowVersionsByStore();
+        assertThat(committedBeforeRestart).isNotEmpty().doesNotContainKey(failing);
+
+        JobExecution restarted = runner.run("rollup", WHOLE_RANGE);
+
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(restarted.getJobInstance().getId()).isEqualTo(failed.getJobInstance().getId());
+        assertThat(rowVersionsByStore()).as("partitions committed before the failure are not redone")
+                .containsAllEntriesOf(committedBeforeRestart);
+        assertThat(linesRolledUp(failed) + linesRolledUp(restarted)).isEqualTo(10_000);
         assertThat(expected.differences()).isZero();
+    }
+
+    private JobExecution runFailingAtCommitFor(String store) throws Exception {
+        FailingPartitions.failAtCommitFor(jdbc, store);
+        try {
+            return runner.run("rollup", WHOLE_RANGE);
+        } finally {
+            FailingPartitions.stop(jdbc);
+        }
+    }
+
+    private String storeNamed(int index) {
+        return jdbc.queryForList("SELECT DISTINCT store_name FROM orders ORDER BY 1", String.class).get(index);
     }
 
     private static long linesRolledUp(JobExecution execution) {

@@ -376,8 +376,10 @@ class SchemaMigrationTest {
             jdbc.update("INSERT INTO orders (order_no, store_name, order_date, ordered_at, product_name, channel, "
                     + "quantity, amount, status) VALUES ('N-1', ' ', '2026-11-01', now(), 'x', 'y', 1, 1, 'lost')");
             Migrations.apply(url);
-            assertThat(nightshiftObjectsOnOrders(jdbc)).contains("orders_status_known", "orders_note_vanished_key",
-                    "idx_orders_store_date", "idx_orders_unroutable");
+            assertThat(nightshiftObjectsOnOrders(jdbc))
+                    .contains("orders_status_known", "orders_log_inserted_keys", "orders_log_updated_keys",
+                            "orders_log_deleted_keys", "idx_orders_store_date", "idx_orders_unroutable")
+                    .doesNotContain("orders_note_vanished_key");
         }
     }
 

@@ -13,9 +13,7 @@ import com.nightshift.NightshiftApplication;
 @SpringBootTest(classes = NightshiftApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"spring.quartz.auto-startup=false", "spring.main.banner-mode=off",
                 // test databases start empty, as the demo's does
-                "nightshift.schema.migrate-on-start=true",
-                // tests commit and roll up within milliseconds; the margin guards a race far shorter than that
-                "nightshift.rollup.watermark-margin=0s"})
+                "nightshift.schema.migrate-on-start=true"})
 public abstract class IntegrationTest {
 
     @DynamicPropertySource

@@ -14,7 +14,16 @@ public final class Migrations {
     }
 
     public static void apply(String jdbcUrl) {
-        CliRun migrate = CliRun.of(migrateArguments(jdbcUrl));
+        run(migrateArguments(jdbcUrl));
+    }
+
+    /** Applies another changelog, e.g. one that stops at an earlier release. */
+    public static void apply(String jdbcUrl, String changelog) {
+        run(migrateArguments(jdbcUrl, "--nightshift.schema.change-log=" + changelog));
+    }
+
+    private static void run(String[] arguments) {
+        CliRun migrate = CliRun.of(arguments);
         if (migrate.exitCode() != 0) {
             throw new IllegalStateException("nightshift migrate failed (" + migrate.exitCode() + "): " + migrate.err());
         }

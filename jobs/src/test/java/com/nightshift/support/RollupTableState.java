@@ -14,7 +14,9 @@ public final class RollupTableState {
 
     public static void clear(JdbcTemplate jdbc) {
         jdbc.execute("TRUNCATE orders, rollup_store_daily, rollup_store_product_daily, rollup_store_channel_daily, "
-                + "rollup_quarantine, rollup_watermark, orders_vanished_keys, rollup_cache_repair RESTART IDENTITY");
+                + "rollup_quarantine, rollup_watermark, orders_changed_keys RESTART IDENTITY");
+        // The outbox's ids must never go back: Redis keeps the last one applied per store and refuses older ones.
+        jdbc.execute("TRUNCATE rollup_cache_repair CONTINUE IDENTITY");
         jdbc.execute("ALTER TABLE orders ALTER COLUMN store_name SET NOT NULL");
     }
 
