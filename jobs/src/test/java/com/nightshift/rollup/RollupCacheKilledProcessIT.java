@@ -41,7 +41,8 @@ import io.lettuce.core.codec.ByteArrayCodec;
 class RollupCacheKilledProcessIT {
 
     private static final String STORE = "苏州观前街店";
-    private static final LocalDate YESTERDAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
+    /** Two days back: inside the engine's hot window whichever side of midnight in Shanghai the run starts. */
+    private static final LocalDate RECENT_DAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(2);
 
     @TempDir
     Path workDir;
@@ -50,13 +51,13 @@ class RollupCacheKilledProcessIT {
     void theNextRunAfterAKillBetweenCommitAndRefreshLeavesTheNewRowsInRedis() throws Exception {
         String url = TestServers.get().newDatabase("cachekill");
         Migrations.apply(url);
-        String[] run = {"run", "rollup", "mode=full", "from=" + YESTERDAY, "to=" + YESTERDAY};
+        String[] run = {"run", "rollup", "mode=full", "from=" + RECENT_DAY, "to=" + RECENT_DAY};
         try (HikariDataSource dataSource = Migrations.dataSource(url);
              FreezingRedisProxy proxy = FreezingRedisProxy.start(TestServers.get().redis().port())) {
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-            aLine().store(STORE).on(YESTERDAY).amount("66.60").insert(jdbc);
+            aLine().store(STORE).on(RECENT_DAY).amount("66.60").insert(jdbc);
             String key = "nightshift:rollup:v1:" + jdbc.queryForObject("SELECT id FROM nightshift_database",
-                    String.class) + ":store-daily:" + STORE + ":" + YESTERDAY;
+                    String.class) + ":store-daily:" + STORE + ":" + RECENT_DAY;
             // What the cache held before the run: no rows that day. Only a refresh replaces an existing key.
             set(key, "[]");
 

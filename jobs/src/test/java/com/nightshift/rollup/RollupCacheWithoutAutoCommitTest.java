@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +22,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.nightshift.config.BusinessCalendar;
 import com.nightshift.ops.JobRunner;
 import com.nightshift.rollup.cache.CacheRefresh;
 import com.nightshift.rollup.cache.CommittedRows;
@@ -41,9 +41,9 @@ import com.nightshift.support.RollupTableState;
         "spring.quartz.scheduler-name=withoutAutoCommit"})
 class RollupCacheWithoutAutoCommitTest extends IntegrationTest {
 
-    private static final LocalDate YESTERDAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
-    private static final Map<String, String> YESTERDAY_ONLY = Map.of("mode", "full");
 
+    @Autowired
+    BusinessCalendar calendar;
     @Autowired
     JobRunner runner;
     @Autowired
@@ -55,14 +55,20 @@ class RollupCacheWithoutAutoCommitTest extends IntegrationTest {
     @Autowired
     TransactionTemplate transaction;
 
+    /** Read from the engine's own calendar when each test starts, and given to runs explicitly. */
+    private LocalDate yesterday;
+    private Map<String, String> yesterdayOnly;
+
     @BeforeEach
     void oneLineYesterdayAndAWorkingEmptyCache() {
+        yesterday = calendar.yesterday();
+        yesterdayOnly = Map.of("mode", "full", "from", yesterday.toString(), "to", yesterday.toString());
         await("Redis is used again after an earlier test's outage").atMost(Duration.ofSeconds(30))
                 .until(() -> cache.warmUp().succeeded());
         // Without auto-commit, only what runs in a transaction is kept.
         transaction.executeWithoutResult(status -> {
             RollupTableState.clear(jdbc);
-            aLine().store("南京新街口店").on(YESTERDAY).amount("12.30").insert(jdbc);
+            aLine().store("南京新街口店").on(yesterday).amount("12.30").insert(jdbc);
         });
         try (RedisConnection connection = redis.getConnection()) {
             connection.serverCommands().flushAll();
@@ -71,7 +77,7 @@ class RollupCacheWithoutAutoCommitTest extends IntegrationTest {
 
     @Test
     void aPartitionWhoseRefreshFailedStaysNoted() throws Exception {
-        JobExecution duringOutage = RedisOutage.during(redis, () -> runner.run("rollup", YESTERDAY_ONLY));
+        JobExecution duringOutage = RedisOutage.during(redis, () -> runner.run("rollup", yesterdayOnly));
 
         assertThat(duringOutage.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(notes()).isEqualTo(1);
@@ -79,7 +85,7 @@ class RollupCacheWithoutAutoCommitTest extends IntegrationTest {
 
     @Test
     void aNoteRemovedByTheRefreshAfterTheCommitStaysRemoved() {
-        RollupPartition partition = new RollupPartition("南京新街口店", YESTERDAY, YESTERDAY);
+        RollupPartition partition = new RollupPartition("南京新街口店", yesterday, yesterday);
         CommittedRows none = (grain, from, to) -> List.of();
 
         // As the rollup's writer does: noted with the rows, refreshed once they have committed.
