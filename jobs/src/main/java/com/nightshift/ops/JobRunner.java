@@ -3,6 +3,7 @@ package com.nightshift.ops;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,7 @@ public class JobRunner {
     private final JobRepository repository;
     private final JobHistory history;
     private final RunLocks locks;
+    private final AtomicInteger runsInCallingThreads = new AtomicInteger();
 
     public JobRunner(JobCatalog catalog, @Qualifier("jobOperator") JobOperator operator,
                      @Qualifier(BackgroundJobs.OPERATOR) JobOperator backgroundOperator,
@@ -61,11 +63,13 @@ public class JobRunner {
     public JobExecution run(String jobName, Map<String, String> parameters) throws Exception {
         Job job = validated(jobName, parameters);
         RunLock lock = lock(jobName, parameters);
+        runsInCallingThreads.incrementAndGet();
         try {
             return launch(job, parameters, lock, operator);
         } finally {
             // the run has ended and its listener let go already, unless it never reached its listeners
             locks.release(lock);
+            runsInCallingThreads.decrementAndGet();
         }
     }
 
@@ -88,6 +92,14 @@ public class JobRunner {
             locks.release(lock);
             throw e;
         }
+    }
+
+    /**
+     * How many runs this process has under way, from their start until their outcome is saved and they have
+     * returned: a shutdown waits for none to be left before it closes the pool under them.
+     */
+    int runsUnderWay() {
+        return runsInCallingThreads.get() + backgroundThreads.getActiveCount();
     }
 
     /**

@@ -18,10 +18,11 @@ public final class JarProcess implements AutoCloseable {
     private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<String> seen = new ArrayList<>();
+    private final Thread reader;
 
     private JarProcess(Process process) {
         this.process = process;
-        Thread reader = new Thread(this::pump, "jar-output");
+        reader = new Thread(this::pump, "jar-output");
         reader.setDaemon(true);
         reader.start();
     }
@@ -54,15 +55,27 @@ public final class JarProcess implements AutoCloseable {
                 + String.join("\n", seen));
     }
 
+    /** Every line the process printed, once it has ended. */
+    public List<String> outputAfterExit() throws InterruptedException {
+        process.waitFor();
+        reader.join();
+        lines.drainTo(seen);
+        return List.copyOf(seen);
+    }
+
     /** Kills the process at once, as a crash or {@code kill -9} would: no shutdown hook runs. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }
 
-    /** Asks the process to stop as Ctrl-C would, and returns its exit code. */
+    /**
+     * Asks the process to stop (SIGTERM, as an orchestrator or {@code kill} does), and returns its exit code.
+     * Through its handle: {@code Process.destroy()} would also close our end of its output, and lose what it
+     * prints while stopping.
+     */
     public int stop(Duration timeout) throws InterruptedException {
-        process.destroy();
+        process.toHandle().destroy();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("the process did not stop within " + timeout);
