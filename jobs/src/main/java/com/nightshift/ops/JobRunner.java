@@ -2,7 +2,6 @@ package com.nightshift.ops;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
@@ -34,8 +33,6 @@ public class JobRunner {
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
 
     static final String RUN_ID = "run.id";
-    private static final Set<String> RUNNING = Set.of(BatchStatus.STARTING.name(), BatchStatus.STARTED.name(),
-            BatchStatus.STOPPING.name());
 
     private final JobCatalog catalog;
     private final JobOperator operator;
@@ -169,7 +166,7 @@ public class JobRunner {
     private JobAlreadyRunningException alreadyRunning(RunKey key) {
         String holder = locks.holder(key);
         return history.lastExecutionWith(key)
-                .filter(id -> history.status(id).filter(RUNNING::contains).isPresent())
+                .filter(id -> history.status(id).filter(RunLocks.RUNNING::contains).isPresent())
                 .map(id -> new JobAlreadyRunningException("job " + key + " is already running: execution " + id
                         + ", held by " + holder + "; wait for it to end, or stop it with 'nightshift stop " + id
                         + "' or POST /api/jobs/executions/" + id + "/stop"))

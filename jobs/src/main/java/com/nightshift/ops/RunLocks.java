@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,7 +19,7 @@ import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
@@ -44,9 +45,12 @@ class RunLocks implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(RunLocks.class);
     private static final String PROCESS = ManagementFactory.getRuntimeMXBean().getName();
     private static final String HOLDER_PREFIX = "nightshift run lock ";
+    static final Set<String> RUNNING = Set.of(BatchStatus.STARTING.name(), BatchStatus.STARTED.name(),
+            BatchStatus.STOPPING.name());
 
     private final DataSource connections;
     private final JdbcTemplate jdbc;
+    private final JobHistory history;
     private final JobRepository repository;
     private final Map<RunKey, RunLock> held = new ConcurrentHashMap<>();
     private final ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -55,9 +59,11 @@ class RunLocks implements DisposableBean {
         return thread;
     });
 
-    RunLocks(DataSourceProperties dataSource, JdbcTemplate jdbc, JobRepository repository, OpsProperties properties) {
+    RunLocks(DataSourceProperties dataSource, JdbcTemplate jdbc, JobHistory history, JobRepository repository,
+             OpsProperties properties) {
         this.connections = unpooled(dataSource);
         this.jdbc = jdbc;
+        this.history = history;
         this.repository = repository;
         long every = properties.lockCheckEvery().toMillis();
         checks.scheduleWithFixedDelay(this::checkAll, every, every, TimeUnit.MILLISECONDS);
@@ -76,12 +82,14 @@ class RunLocks implements DisposableBean {
 
     /** Takes the run's lock for this process; empty when it is held, here or elsewhere. */
     Optional<RunLock> tryLock(RunKey key) {
-        RunLock[] taken = new RunLock[1];
-        held.computeIfAbsent(key, k -> {
-            taken[0] = RunLock.tryTake(connections, k);
-            return taken[0];
+        if (held.containsKey(key)) {
+            return Optional.empty();
+        }
+        // two threads of this process cannot both get it: each asks on a session of its own
+        return Optional.ofNullable(RunLock.tryTake(connections, key)).map(lock -> {
+            held.put(key, lock);
+            return lock;
         });
-        return Optional.ofNullable(taken[0]);
     }
 
     /** The run's lock if this process holds it. */
@@ -101,11 +109,14 @@ class RunLocks implements DisposableBean {
         return held.values().stream().map(RunLock::execution).flatMap(Optional::stream).toList();
     }
 
-    /** Who holds the run's lock, as PostgreSQL sees it, for messages: e.g. "nightshift run lock 4242@host". */
+    /**
+     * Who holds the run's lock, as PostgreSQL sees it, for messages: e.g. "nightshift run lock 4242@host (pid 77,
+     * since ...)". A role without pg_read_all_stats sees other roles' application name but not their start.
+     */
     String holder(RunKey key) {
         return jdbc.queryForList("""
-                SELECT coalesce(nullif(a.application_name, ''), 'a session') || ' (pid ' || l.pid || ', since '
-                       || to_char(a.backend_start, 'YYYY-MM-DD HH24:MI:SS TZ') || ')'
+                SELECT format('%s (pid %s%s)', coalesce(nullif(a.application_name, ''), 'a session'), l.pid,
+                              ', since ' || to_char(a.backend_start, 'YYYY-MM-DD HH24:MI:SS TZ'))
                 FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
                 WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
                   AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
@@ -113,7 +124,7 @@ class RunLocks implements DisposableBean {
                 """, String.class, key.lockId()).stream().findFirst().orElse("no process any more");
     }
 
-    private void checkAll() {
+    void checkAll() {
         held.forEach((key, lock) -> {
             try {
                 check(key, lock);
@@ -125,17 +136,20 @@ class RunLocks implements DisposableBean {
 
     private void check(RunKey key, RunLock lock) {
         Optional<Long> executionId = lock.execution();
-        JobExecution execution = executionId.map(repository::getJobExecution).orElse(null);
-        if (execution != null && !execution.isRunning()) {
+        if (executionId.isEmpty()) {
+            return;
+        }
+        long id = executionId.get();
+        Optional<String> status = history.status(id);
+        if (status.isPresent() && !RUNNING.contains(status.get())) {
             // a run that never reached its listeners (stopped before it began) still has to let go
-            log.info("Releasing the run lock of {}: execution {} is {}", key, execution.getId(),
-                    execution.getStatus());
+            log.info("Releasing the run lock of {}: execution {} is {}", key, id, status.get());
             release(lock);
-        } else if (!lock.stillHeld() && execution != null) {
+        } else if (!lock.stillHeld()) {
             log.error("Lost the run lock of {} (its database connection broke): stopping execution {} at its "
-                    + "next chunk, since another instance could now start the same run", key, execution.getId());
+                    + "next chunk, since another instance could now start the same run", key, id);
             release(lock);
-            StopRequest.of(repository, execution);
+            history.execution(id).ifPresent(execution -> StopRequest.of(repository, execution));
         }
     }
 
