@@ -42,6 +42,7 @@ public class JobRunner {
     private final JobHistory history;
     private final RunLocks locks;
     private final AtomicInteger runsInCallingThreads = new AtomicInteger();
+    private volatile boolean shuttingDown;
 
     public JobRunner(JobCatalog catalog, @Qualifier("jobOperator") JobOperator operator,
                      @Qualifier(BackgroundJobs.OPERATOR) JobOperator backgroundOperator,
@@ -128,7 +129,15 @@ public class JobRunner {
         return execution;
     }
 
+    /** From now on new runs are refused: the engine is shutting down and would close under them. */
+    void refuseNewRuns() {
+        shuttingDown = true;
+    }
+
     private Job validated(String jobName, Map<String, String> parameters) throws InvalidJobParametersException {
+        if (shuttingDown) {
+            throw new TooManyRunsException("this instance is shutting down; start the job on another one");
+        }
         Job job = catalog.job(jobName);
         job.getJobParametersValidator().validate(JobParametersParser.toJobParameters(parameters));
         return job;

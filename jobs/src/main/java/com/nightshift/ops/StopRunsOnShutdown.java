@@ -45,6 +45,7 @@ class StopRunsOnShutdown implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        runner.refuseNewRuns();
         List<Long> executions = locks.executionsRunningHere();
         if (executions.isEmpty()) {
             return;
