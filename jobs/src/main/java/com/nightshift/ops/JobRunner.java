@@ -17,8 +17,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 
-import com.nightshift.ops.RunLocks.RunLock;
-
 /**
  * Runs a job by name the way an operator means it. One run ({@link RunKey}: the job and its parameters) is
  * alive at most once across all instances: its process holds the run's lock from here until the run ends, and

@@ -16,7 +16,6 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.nightshift.ops.RunLocks.RunLock;
 import com.nightshift.support.IntegrationTest;
 
 class RunLocksTest extends IntegrationTest {
