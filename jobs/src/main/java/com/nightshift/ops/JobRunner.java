@@ -127,9 +127,12 @@ public class JobRunner {
         return execution;
     }
 
-    /** From now on new runs are refused: the engine is shutting down and would close under them. */
-    void refuseNewRuns() {
-        shuttingDown = true;
+    /**
+     * Whether new runs are taken: not while the engine is stopping (it would close under them); again if it
+     * starts once more (a paused test context).
+     */
+    void takeNewRuns(boolean take) {
+        shuttingDown = !take;
     }
 
     private Job validated(String jobName, Map<String, String> parameters) throws InvalidJobParametersException {

@@ -39,13 +39,14 @@ class StopRunsOnShutdown implements SmartLifecycle {
 
     @Override
     public void start() {
+        runner.takeNewRuns(true);
         running = true;
     }
 
     @Override
     public void stop() {
         running = false;
-        runner.refuseNewRuns();
+        runner.takeNewRuns(false);
         List<Long> executions = locks.executionsRunningHere();
         if (executions.isEmpty()) {
             return;
