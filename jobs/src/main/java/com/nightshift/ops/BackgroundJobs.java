@@ -12,7 +12,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * A second job operator, for runs an operator starts through the API: it records the run and hands it to a pool
  * of its own, so the request returns at once. The command line keeps Spring Batch's default operator, which runs
  * the job in the calling thread. A run beyond the pool's size is refused ({@link JobRunner#start}) rather than
- * queued: a queued run has no heartbeat, and after a while would look like the run of a process that died.
+ * queued: a queued run would hold its run's lock, refusing everyone else, without doing anything.
  */
 @Configuration(proxyBeanMethods = false)
 class BackgroundJobs {

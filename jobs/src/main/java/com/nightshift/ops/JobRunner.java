@@ -2,7 +2,7 @@ package com.nightshift.ops;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +16,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
-
-import com.nightshift.ops.RunLocks.RunLock;
 
 /**
  * Runs a job by name the way an operator means it. One run ({@link RunKey}: the job and its parameters) is
@@ -33,8 +31,6 @@ public class JobRunner {
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
 
     static final String RUN_ID = "run.id";
-    private static final Set<String> RUNNING = Set.of(BatchStatus.STARTING.name(), BatchStatus.STARTED.name(),
-            BatchStatus.STOPPING.name());
 
     private final JobCatalog catalog;
     private final JobOperator operator;
@@ -43,6 +39,8 @@ public class JobRunner {
     private final JobRepository repository;
     private final JobHistory history;
     private final RunLocks locks;
+    private final AtomicInteger runsInCallingThreads = new AtomicInteger();
+    private volatile boolean shuttingDown;
 
     public JobRunner(JobCatalog catalog, @Qualifier("jobOperator") JobOperator operator,
                      @Qualifier(BackgroundJobs.OPERATOR) JobOperator backgroundOperator,
@@ -61,11 +59,13 @@ public class JobRunner {
     public JobExecution run(String jobName, Map<String, String> parameters) throws Exception {
         Job job = validated(jobName, parameters);
         RunLock lock = lock(jobName, parameters);
+        runsInCallingThreads.incrementAndGet();
         try {
             return launch(job, parameters, lock, operator);
         } finally {
             // the run has ended and its listener let go already, unless it never reached its listeners
             locks.release(lock);
+            runsInCallingThreads.decrementAndGet();
         }
     }
 
@@ -88,6 +88,14 @@ public class JobRunner {
             locks.release(lock);
             throw e;
         }
+    }
+
+    /**
+     * How many runs this process has under way, from their start until their outcome is saved and they have
+     * returned: a shutdown waits for none to be left before it closes the pool under them.
+     */
+    int runsUnderWay() {
+        return runsInCallingThreads.get() + backgroundThreads.getActiveCount();
     }
 
     /**
@@ -119,7 +127,18 @@ public class JobRunner {
         return execution;
     }
 
+    /**
+     * Whether new runs are taken: not while the engine is stopping (it would close under them); again if it
+     * starts once more (a paused test context).
+     */
+    void takeNewRuns(boolean take) {
+        shuttingDown = !take;
+    }
+
     private Job validated(String jobName, Map<String, String> parameters) throws InvalidJobParametersException {
+        if (shuttingDown) {
+            throw new TooManyRunsException("this instance is shutting down; start the job on another one");
+        }
         Job job = catalog.job(jobName);
         job.getJobParametersValidator().validate(JobParametersParser.toJobParameters(parameters));
         return job;
@@ -157,7 +176,7 @@ public class JobRunner {
     private JobAlreadyRunningException alreadyRunning(RunKey key) {
         String holder = locks.holder(key);
         return history.lastExecutionWith(key)
-                .filter(id -> history.status(id).filter(RUNNING::contains).isPresent())
+                .filter(id -> history.status(id).filter(RunLocks.RUNNING::contains).isPresent())
                 .map(id -> new JobAlreadyRunningException("job " + key + " is already running: execution " + id
                         + ", held by " + holder + "; wait for it to end, or stop it with 'nightshift stop " + id
                         + "' or POST /api/jobs/executions/" + id + "/stop"))

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stopTimeout      how long a process asked to stop (SIGTERM, Ctrl-C) waits for its runs to reach a
  *                         chunk boundary before closing under them; give the orchestrator's grace period more.
  *                         A rollup chunk (8 partitions of a full run) takes seconds, at most about a minute
- * @param lockTimeout      how long a statement of a job's transaction waits for a lock held elsewhere (a
+ * @param lockTimeout      how long any statement of the engine waits for a lock held elsewhere (a
  *                         migration, an operator's {@code LOCK TABLE}, an overlapping run) before it fails
  *                         the run, which can then be resumed; every chunk waits for locks of seconds at most
  * @param statementTimeout how long one statement of a job's transaction may run; the longest here is a

@@ -5,8 +5,6 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 
-import com.nightshift.ops.RunLocks.RunLock;
-
 /**
  * Holds a run's lock for as long as its execution runs, on every job ({@link EveryJob}). A run started by
  * {@link JobRunner} took its lock before its execution was chosen and only ties it to the execution here; a run

@@ -1,14 +1,11 @@
 package com.nightshift.ops;
 
 import java.lang.management.ManagementFactory;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,7 +15,7 @@ import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
@@ -44,9 +41,12 @@ class RunLocks implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(RunLocks.class);
     private static final String PROCESS = ManagementFactory.getRuntimeMXBean().getName();
     private static final String HOLDER_PREFIX = "nightshift run lock ";
+    static final Set<String> RUNNING = Set.of(BatchStatus.STARTING.name(), BatchStatus.STARTED.name(),
+            BatchStatus.STOPPING.name());
 
     private final DataSource connections;
     private final JdbcTemplate jdbc;
+    private final JobHistory history;
     private final JobRepository repository;
     private final Map<RunKey, RunLock> held = new ConcurrentHashMap<>();
     private final ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -55,9 +55,11 @@ class RunLocks implements DisposableBean {
         return thread;
     });
 
-    RunLocks(DataSourceProperties dataSource, JdbcTemplate jdbc, JobRepository repository, OpsProperties properties) {
+    RunLocks(DataSourceProperties dataSource, JdbcTemplate jdbc, JobHistory history, JobRepository repository,
+             OpsProperties properties) {
         this.connections = unpooled(dataSource);
         this.jdbc = jdbc;
+        this.history = history;
         this.repository = repository;
         long every = properties.lockCheckEvery().toMillis();
         checks.scheduleWithFixedDelay(this::checkAll, every, every, TimeUnit.MILLISECONDS);
@@ -76,12 +78,14 @@ class RunLocks implements DisposableBean {
 
     /** Takes the run's lock for this process; empty when it is held, here or elsewhere. */
     Optional<RunLock> tryLock(RunKey key) {
-        RunLock[] taken = new RunLock[1];
-        held.computeIfAbsent(key, k -> {
-            taken[0] = RunLock.tryTake(connections, k);
-            return taken[0];
+        if (held.containsKey(key)) {
+            return Optional.empty();
+        }
+        // two threads of this process cannot both get it: each asks on a session of its own
+        return Optional.ofNullable(RunLock.tryTake(connections, key)).map(lock -> {
+            held.put(key, lock);
+            return lock;
         });
-        return Optional.ofNullable(taken[0]);
     }
 
     /** The run's lock if this process holds it. */
@@ -101,11 +105,14 @@ class RunLocks implements DisposableBean {
         return held.values().stream().map(RunLock::execution).flatMap(Optional::stream).toList();
     }
 
-    /** Who holds the run's lock, as PostgreSQL sees it, for messages: e.g. "nightshift run lock 4242@host". */
+    /**
+     * Who holds the run's lock, as PostgreSQL sees it, for messages: e.g. "nightshift run lock 4242@host (pid 77,
+     * since ...)". A role without pg_read_all_stats sees other roles' application name but not their start.
+     */
     String holder(RunKey key) {
         return jdbc.queryForList("""
-                SELECT coalesce(nullif(a.application_name, ''), 'a session') || ' (pid ' || l.pid || ', since '
-                       || to_char(a.backend_start, 'YYYY-MM-DD HH24:MI:SS TZ') || ')'
+                SELECT format('%s (pid %s%s)', coalesce(nullif(a.application_name, ''), 'a session'), l.pid,
+                              ', since ' || to_char(a.backend_start, 'YYYY-MM-DD HH24:MI:SS TZ'))
                 FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
                 WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
                   AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
@@ -113,7 +120,7 @@ class RunLocks implements DisposableBean {
                 """, String.class, key.lockId()).stream().findFirst().orElse("no process any more");
     }
 
-    private void checkAll() {
+    void checkAll() {
         held.forEach((key, lock) -> {
             try {
                 check(key, lock);
@@ -125,17 +132,20 @@ class RunLocks implements DisposableBean {
 
     private void check(RunKey key, RunLock lock) {
         Optional<Long> executionId = lock.execution();
-        JobExecution execution = executionId.map(repository::getJobExecution).orElse(null);
-        if (execution != null && !execution.isRunning()) {
+        if (executionId.isEmpty()) {
+            return;
+        }
+        long id = executionId.get();
+        Optional<String> status = history.status(id);
+        if (status.isPresent() && !RUNNING.contains(status.get())) {
             // a run that never reached its listeners (stopped before it began) still has to let go
-            log.info("Releasing the run lock of {}: execution {} is {}", key, execution.getId(),
-                    execution.getStatus());
+            log.info("Releasing the run lock of {}: execution {} is {}", key, id, status.get());
             release(lock);
-        } else if (!lock.stillHeld() && execution != null) {
+        } else if (!lock.stillHeld()) {
             log.error("Lost the run lock of {} (its database connection broke): stopping execution {} at its "
-                    + "next chunk, since another instance could now start the same run", key, execution.getId());
+                    + "next chunk, since another instance could now start the same run", key, id);
             release(lock);
-            StopRequest.of(repository, execution);
+            history.execution(id).ifPresent(execution -> StopRequest.of(repository, execution));
         }
     }
 
@@ -143,91 +153,5 @@ class RunLocks implements DisposableBean {
     public void destroy() {
         checks.shutdownNow();
         held.values().forEach(this::release);
-    }
-
-    /** One held lock: its connection, and the execution that runs under it once known. */
-    static final class RunLock {
-
-        private final RunKey key;
-        private final Connection connection;
-        private volatile Long execution;
-
-        private RunLock(RunKey key, Connection connection) {
-            this.key = key;
-            this.connection = connection;
-        }
-
-        private static RunLock tryTake(DataSource connections, RunKey key) {
-            Connection connection = null;
-            try {
-                connection = connections.getConnection();
-                try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-                    statement.setLong(1, key.lockId());
-                    try (ResultSet result = statement.executeQuery()) {
-                        result.next();
-                        if (result.getBoolean(1)) {
-                            return new RunLock(key, connection);
-                        }
-                    }
-                }
-                connection.close();
-                return null;
-            } catch (SQLException e) {
-                closeQuietly(connection);
-                throw new IllegalStateException("cannot take the run lock of " + key + ": " + e.getMessage(), e);
-            }
-        }
-
-        RunKey key() {
-            return key;
-        }
-
-        Optional<Long> execution() {
-            return Optional.ofNullable(execution);
-        }
-
-        /**
-         * Ties the lock to the execution that runs under it. False when it already belongs to another one: then
-         * a second start of the same run in this process is trying to use the first one's lock.
-         */
-        synchronized boolean attach(long executionId) {
-            if (execution != null && execution != executionId) {
-                return false;
-            }
-            execution = executionId;
-            return true;
-        }
-
-        private synchronized boolean stillHeld() {
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted
-                                   AND pid = pg_backend_pid() AND objsubid = 1
-                                   AND ((classid::bigint << 32) | objid::bigint) = ?)
-                    """)) {
-                statement.setLong(1, key.lockId());
-                try (ResultSet result = statement.executeQuery()) {
-                    return result.next() && result.getBoolean(1);
-                }
-            } catch (SQLException e) {
-                return false;
-            }
-        }
-
-        private synchronized void close() {
-            // ending the session releases its advisory locks; no unlock statement can be forgotten
-            closeQuietly(connection);
-        }
-
-        private static void closeQuietly(Connection connection) {
-            if (connection == null) {
-                return;
-            }
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                log.warn("Closing a run lock connection failed; PostgreSQL releases its lock when it notices: {}",
-                        e.getMessage());
-            }
-        }
     }
 }

@@ -22,13 +22,16 @@ class StopRunsOnShutdown implements SmartLifecycle {
     private static final Duration POLL = Duration.ofMillis(100);
 
     private final RunLocks locks;
+    private final JobRunner runner;
     private final JobHistory history;
     private final JobRepository repository;
     private final Duration timeout;
     private volatile boolean running;
 
-    StopRunsOnShutdown(RunLocks locks, JobHistory history, JobRepository repository, OpsProperties properties) {
+    StopRunsOnShutdown(RunLocks locks, JobRunner runner, JobHistory history, JobRepository repository,
+                       OpsProperties properties) {
         this.locks = locks;
+        this.runner = runner;
         this.history = history;
         this.repository = repository;
         this.timeout = properties.stopTimeout();
@@ -36,12 +39,14 @@ class StopRunsOnShutdown implements SmartLifecycle {
 
     @Override
     public void start() {
+        runner.takeNewRuns(true);
         running = true;
     }
 
     @Override
     public void stop() {
         running = false;
+        runner.takeNewRuns(false);
         List<Long> executions = locks.executionsRunningHere();
         if (executions.isEmpty()) {
             return;
@@ -50,7 +55,8 @@ class StopRunsOnShutdown implements SmartLifecycle {
         executions.forEach(id -> history.execution(id).filter(execution -> execution.isRunning())
                 .ifPresent(execution -> StopRequest.of(repository, execution)));
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!locks.executionsRunningHere().isEmpty() && System.nanoTime() < deadline) {
+        // a run's lock goes before its outcome is saved for the last time: wait for the run to have returned
+        while (runner.runsUnderWay() > 0 && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(POLL.toMillis());
             } catch (InterruptedException e) {
@@ -58,7 +64,7 @@ class StopRunsOnShutdown implements SmartLifecycle {
                 break;
             }
         }
-        if (!locks.executionsRunningHere().isEmpty()) {
+        if (runner.runsUnderWay() > 0) {
             log.warn("Job executions {} did not reach a chunk boundary within nightshift.ops.stop-timeout ({}); "
                     + "closing under them: they resume after a restart", locks.executionsRunningHere(), timeout);
         }

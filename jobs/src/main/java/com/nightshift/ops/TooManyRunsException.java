@@ -1,6 +1,6 @@
 package com.nightshift.ops;
 
-/** This instance already runs as many background jobs as it is allowed to. */
+/** This instance takes no more runs now: it runs as many as it may, or it is shutting down. */
 class TooManyRunsException extends RuntimeException {
 
     TooManyRunsException(String message) {

@@ -53,7 +53,7 @@ class RollupKilledProcessIT {
                     + "WHERE datname = current_database() AND wait_event = 'PgSleep'");
             jdbc.execute("DROP TRIGGER test_stall ON rollup_store_daily");
 
-            CliRun again = CliRun.onDatabase(url, withSettings(RUN, "--nightshift.ops.abandoned-after=0s"));
+            CliRun again = CliRun.onDatabase(url, RUN);
 
             assertThat(again.exitCode()).as(again.err()).isZero();
             assertThat(again.out()).contains("Job rollup COMPLETED", "6 partitions committed");
@@ -81,13 +81,6 @@ class RollupKilledProcessIT {
         all.add("--nightshift.rollup.threads=1");
         // two partitions per transaction: the stalled fourth partition holds back the third, not the first two
         all.add("--nightshift.rollup.partitions-per-transaction=2");
-        all.add("--nightshift.ops.heartbeat-every=1s");
-        return all.toArray(String[]::new);
-    }
-
-    private static String[] withSettings(String[] command, String... settings) {
-        List<String> all = new ArrayList<>(List.of(command));
-        all.addAll(List.of(settings));
         return all.toArray(String[]::new);
     }
 }

@@ -75,9 +75,13 @@ public final class JarProcess implements AutoCloseable {
         process.waitFor();
     }
 
-    /** Asks the process to stop as Ctrl-C would, and returns its exit code. */
+    /**
+     * Asks the process to stop (SIGTERM, as an orchestrator or {@code kill} does), and returns its exit code.
+     * Through its handle: {@code Process.destroy()} would also close our end of its output, and lose what it
+     * prints while stopping.
+     */
     public int stop(Duration timeout) throws InterruptedException {
-        process.destroy();
+        process.toHandle().destroy();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("the process did not stop within " + timeout);
