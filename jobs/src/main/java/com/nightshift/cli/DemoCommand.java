@@ -17,7 +17,7 @@ import com.nightshift.ops.JobRunner;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "demo", description = "Run everything on the embedded default with a generated demo chain, "
+@Command(name = "demo", description = "Run the engine on embedded servers with a generated demo chain: roll it up, "
         + "show where the results are, then serve until Ctrl-C.")
 final class DemoCommand implements Callable<Integer> {
 

@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "serve", description = "Run the engine until stopped: schedules, API and console. SIGTERM or "
+@Command(name = "serve", description = "Run the engine until stopped: the read API and the jobs API. SIGTERM or "
         + "Ctrl-C stops its runs at a chunk boundary, then the engine (exit 143 or 130).")
 final class ServeCommand implements Callable<Integer> {
 
