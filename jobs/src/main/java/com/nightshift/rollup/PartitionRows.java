@@ -4,12 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-import com.nightshift.rollup.cache.CommittedRows;
-import com.nightshift.rollup.cache.RollupRow;
-import com.nightshift.rollup.cache.StoreChannelDailyRow;
-import com.nightshift.rollup.cache.StoreDailyRow;
-import com.nightshift.rollup.cache.StoreProductDailyRow;
-
 /**
  * Rollup rows of one store, per grain: those computed for a partition, which are handed to the cache once
  * committed, or those its tables held before. The cache converts only the dates it asks for (its hot window),

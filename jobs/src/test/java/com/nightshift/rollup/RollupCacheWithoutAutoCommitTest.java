@@ -25,7 +25,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.nightshift.config.BusinessCalendar;
 import com.nightshift.ops.JobRunner;
 import com.nightshift.rollup.cache.CacheRefresh;
-import com.nightshift.rollup.cache.CommittedRows;
 import com.nightshift.rollup.cache.PendingRefresh;
 import com.nightshift.rollup.cache.RollupCache;
 import com.nightshift.support.IntegrationTest;

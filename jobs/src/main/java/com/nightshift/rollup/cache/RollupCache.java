@@ -16,8 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import com.nightshift.rollup.CommittedRows;
 import com.nightshift.rollup.RollupGrain;
 import com.nightshift.rollup.RollupPartition;
+import com.nightshift.rollup.RollupRow;
 import com.nightshift.rollup.cache.RollupRedis.Generations;
 
 import io.micrometer.core.instrument.Gauge;

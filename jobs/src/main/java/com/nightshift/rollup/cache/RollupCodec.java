@@ -14,6 +14,10 @@ import java.util.zip.GZIPOutputStream;
 import org.springframework.stereotype.Component;
 
 import com.nightshift.rollup.RollupGrain;
+import com.nightshift.rollup.RollupRow;
+import com.nightshift.rollup.StoreChannelDailyRow;
+import com.nightshift.rollup.StoreDailyRow;
+import com.nightshift.rollup.StoreProductDailyRow;
 
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.ObjectReader;

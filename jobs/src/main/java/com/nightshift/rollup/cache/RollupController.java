@@ -8,6 +8,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.nightshift.rollup.RollupRow;
+
 /**
  * {@code GET /api/rollups/{grain}?store=&from=&to=}: one store's rollup rows over a date range, as JSON.
  * Parameters are taken as text and validated by {@link RollupQuery}, so every bad input gets a 400 problem

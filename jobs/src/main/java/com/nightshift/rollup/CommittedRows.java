@@ -1,9 +1,7 @@
-package com.nightshift.rollup.cache;
+package com.nightshift.rollup;
 
 import java.time.LocalDate;
 import java.util.List;
-
-import com.nightshift.rollup.RollupGrain;
 
 /** The rows a rollup partition has just committed, handed to the cache so that it need not read them back. */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package com.nightshift.rollup.cache;
+package com.nightshift.rollup;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
