@@ -1,4 +1,4 @@
-package com.nightshift.rollup.cache;
+package com.nightshift.rollup.api;
 
 import static com.nightshift.rollup.RollupGrain.STORE_DAILY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -24,11 +23,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.nightshift.support.RollupTestData;
+import com.nightshift.config.BusinessCalendar;
+import com.nightshift.rollup.cache.CachedStoreDay;
 import com.nightshift.support.RedisOutage;
+import com.nightshift.support.RollupTestData;
 import com.nightshift.support.WebIntegrationTest;
 
 import tools.jackson.databind.DeserializationFeature;
@@ -46,24 +48,23 @@ class RollupApiTest extends WebIntegrationTest {
     @LocalServerPort
     private int port;
     @Autowired
-    private HotWindow hotWindow;
+    private BusinessCalendar calendar;
     @Autowired
-    private RollupMemoryCache memory;
+    private ApplicationContext context;
     @Autowired
     private RedisConnectionFactory redisClient;
 
     private RollupTestData rollups;
-    private RedisProbe redis;
     // A store of its own per test: process memory is shared by every test of this application context.
     private final String store = "广州天河店🥟" + STORES.incrementAndGet();
     private LocalDate yesterday;
 
     @BeforeEach
-    void cleanSlate(@Autowired JdbcTemplate jdbc, @Autowired RollupKeys keys, @Autowired RollupCodec codec) {
+    void cleanSlate(@Autowired JdbcTemplate jdbc) {
         rollups = new RollupTestData(jdbc, redisClient);
         rollups.clear();
-        redis = new RedisProbe(redisClient, keys, codec);
-        yesterday = hotWindow.range().to();
+        // the last day of the cache's hot window
+        yesterday = calendar.yesterday();
     }
 
     @Test
@@ -104,18 +105,18 @@ class RollupApiTest extends WebIntegrationTest {
     void answersFromTheTablesWhileRedisIsDownAndCachesAgainOnceItIsBack() throws Exception {
         rollups.storeDaily(store, yesterday).orders(42).insert();
         String path = "/api/rollups/store-daily?store=" + encoded(store) + "&from=" + yesterday + "&to=" + yesterday;
-        RollupDay day = new RollupDay(STORE_DAILY, store, yesterday);
+        CachedStoreDay day = CachedStoreDay.of(context, STORE_DAILY, store, yesterday);
 
         HttpResponse<String> duringOutage = RedisOutage.during(redisClient, () -> get(path));
 
         assertThat(duringOutage.statusCode()).isEqualTo(200);
         assertThat(single(duringOutage).get("orders").asInt()).isEqualTo(42);
-        assertThat(redis.exists(day)).isFalse();
+        assertThat(day.isInRedis()).isFalse();
         // Each attempt stands for a later read once this process's memory entry has expired.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            memory.evict(List.of(day));
+            day.evictFromMemory();
             assertThat(single(get(path)).get("orders").asInt()).isEqualTo(42);
-            assertThat(redis.exists(day)).isTrue();
+            assertThat(day.isInRedis()).isTrue();
         });
     }
 

@@ -1,4 +1,4 @@
-package com.nightshift.rollup.cache;
+package com.nightshift.rollup.api;
 
 /** A rollup API request with a missing or malformed parameter; answered with HTTP 400. */
 class InvalidRollupRequestException extends RuntimeException {

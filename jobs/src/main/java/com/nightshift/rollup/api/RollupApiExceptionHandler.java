@@ -1,4 +1,4 @@
-package com.nightshift.rollup.cache;
+package com.nightshift.rollup.api;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

@@ -1,4 +1,4 @@
-package com.nightshift.rollup.cache;
+package com.nightshift.rollup.api;
 
 import java.util.List;
 
@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.nightshift.rollup.RollupRow;
+import com.nightshift.rollup.cache.RollupCacheProperties;
+import com.nightshift.rollup.cache.RollupReader;
 
 /**
  * {@code GET /api/rollups/{grain}?store=&from=&to=}: one store's rollup rows over a date range, as JSON.
@@ -31,6 +33,6 @@ class RollupController {
     List<RollupRow> read(@PathVariable String grain, @RequestParam(required = false) String store,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         RollupQuery request = RollupQuery.parse(grain, store, from, to, maxRangeDays);
-        return reader.read(request.grain(), request.store(), request.dates().from(), request.dates().to());
+        return reader.read(request.grain(), request.store(), request.from(), request.to());
     }
 }

@@ -1,12 +1,13 @@
-package com.nightshift.rollup.cache;
+package com.nightshift.rollup.api;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 
 import com.nightshift.rollup.RollupGrain;
 
-/** A validated rollup API request: which grain, which store, which business dates. */
-record RollupQuery(RollupGrain grain, String store, DateRange dates) {
+/** A validated rollup API request: which grain, which store, which business dates (both included). */
+record RollupQuery(RollupGrain grain, String store, LocalDate from, LocalDate to) {
 
     /**
      * @throws InvalidRollupRequestException naming the first parameter that is missing or wrong
@@ -22,12 +23,12 @@ record RollupQuery(RollupGrain grain, String store, DateRange dates) {
         if (start.isAfter(end)) {
             throw new InvalidRollupRequestException("from", "(" + start + ") is after 'to' (" + end + ")");
         }
-        DateRange dates = new DateRange(start, end);
-        if (dates.lengthInDays() > maxRangeDays) {
-            throw new InvalidRollupRequestException("to", "makes the range " + dates.lengthInDays()
+        long days = ChronoUnit.DAYS.between(start, end) + 1;
+        if (days > maxRangeDays) {
+            throw new InvalidRollupRequestException("to", "makes the range " + days
                     + " days long; a request may span at most " + maxRangeDays + " days");
         }
-        return new RollupQuery(rollupGrain, store, dates);
+        return new RollupQuery(rollupGrain, store, start, end);
     }
 
     private static LocalDate date(String parameter, String value) {
