@@ -12,6 +12,9 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import com.nightshift.rollup.compute.PartitionRow;
+import com.nightshift.rollup.compute.PartitionRows;
+
 /**
  * The rollup rows the tables hold for partitions, read before they are recomputed, and the deletion of keys whose
  * rows vanished or changed. Works in the caller's transaction.

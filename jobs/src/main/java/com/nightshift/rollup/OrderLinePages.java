@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import com.nightshift.rollup.compute.OrderLine;
+
 /**
  * Reads a partition's order lines in date order, a page at a time, through the (store_name, order_date) index.
  * Each page starts after the last line of the one before ({@code (order_date, id) > (last)}), so no page

@@ -1,5 +1,7 @@
 package com.nightshift.rollup;
 
+import com.nightshift.rollup.compute.PartitionRows;
+
 /**
  * What recomputing one partition did: lines looked at, lines quarantined, the partition's rollup rows (which
  * the cache is refreshed from once they have committed) and how many of their keys it inserted, changed or

@@ -9,6 +9,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import com.nightshift.rollup.compute.PartitionRows;
+import com.nightshift.rollup.compute.PartitionTotals;
+import com.nightshift.rollup.compute.QuarantinedLine;
+import com.nightshift.rollup.compute.RollupRowsChange;
+
 /**
  * Recomputes partitions' rollups in the caller's transaction: each partition's lines are read in keyset pages and
  * added up here, compared with the rows its tables hold, and only the rows that differ are replaced: stale keys

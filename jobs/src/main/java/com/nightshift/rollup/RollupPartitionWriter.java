@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import com.nightshift.rollup.cache.PendingRefresh;
 import com.nightshift.rollup.cache.RollupCache;
+import com.nightshift.rollup.compute.PartitionRows;
 
 /**
  * Rolls up the chunk's partitions in its transaction, which also records the worker's progress: partitions'

@@ -12,6 +12,9 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import com.nightshift.rollup.compute.PartitionRow;
+import com.nightshift.rollup.compute.PartitionRows;
+
 /**
  * Writes partitions' rollup rows with {@code COPY}, in the caller's transaction: one round trip per table,
  * no statement per row, and the server fills whole heap pages at once.

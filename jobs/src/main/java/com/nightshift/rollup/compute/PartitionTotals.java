@@ -1,4 +1,4 @@
-package com.nightshift.rollup;
+package com.nightshift.rollup.compute;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import java.util.Set;
  * lines' negative amounts. A key with no line that is not cancelled gets no row. Lines with a
  * {@link LineProblem} count nowhere and are kept for the quarantine.
  */
-final class PartitionTotals {
+public final class PartitionTotals {
 
     private final String store;
     private final List<PartitionRow> storeDays = new ArrayList<>();
@@ -35,11 +35,11 @@ final class PartitionTotals {
     private final Set<NameAndOrder> productOrders = new HashSet<>();
     private final Set<NameAndOrder> channelOrders = new HashSet<>();
 
-    PartitionTotals(String store) {
+    public PartitionTotals(String store) {
         this.store = store;
     }
 
-    void add(OrderLine line) {
+    public void add(OrderLine line) {
         if (day != null && line.date().isBefore(day)) {
             throw new IllegalArgumentException("order line " + line.id() + " of " + line.date()
                     + " arrived after lines of " + day + ": lines must come in date order");
@@ -69,7 +69,7 @@ final class PartitionTotals {
     }
 
     /** Ends the last day; call once, after the last line. */
-    void finish() {
+    public void finish() {
         closeDay();
         day = null;
     }
@@ -78,7 +78,7 @@ final class PartitionTotals {
         return store;
     }
 
-    long lines() {
+    public long lines() {
         return lines;
     }
 
@@ -94,7 +94,7 @@ final class PartitionTotals {
         return channelDays;
     }
 
-    List<QuarantinedLine> problems() {
+    public List<QuarantinedLine> problems() {
         return problems;
     }
 

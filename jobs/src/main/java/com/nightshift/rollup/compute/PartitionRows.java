@@ -1,22 +1,29 @@
-package com.nightshift.rollup;
+package com.nightshift.rollup.compute;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+
+import com.nightshift.rollup.CommittedRows;
+import com.nightshift.rollup.RollupGrain;
+import com.nightshift.rollup.RollupRow;
+import com.nightshift.rollup.StoreChannelDailyRow;
+import com.nightshift.rollup.StoreDailyRow;
+import com.nightshift.rollup.StoreProductDailyRow;
 
 /**
  * Rollup rows of one store, per grain: those computed for a partition, which are handed to the cache once
  * committed, or those its tables held before. The cache converts only the dates it asks for (its hot window),
  * so a full run does not pay for rows it will never cache.
  */
-record PartitionRows(String store, List<PartitionRow> storeDays, List<PartitionRow> productDays,
+public record PartitionRows(String store, List<PartitionRow> storeDays, List<PartitionRow> productDays,
                      List<PartitionRow> channelDays) implements CommittedRows {
 
-    static PartitionRows of(PartitionTotals totals) {
+    public static PartitionRows of(PartitionTotals totals) {
         return new PartitionRows(totals.store(), totals.storeDays(), totals.productDays(), totals.channelDays());
     }
 
-    List<PartitionRow> of(RollupGrain grain) {
+    public List<PartitionRow> of(RollupGrain grain) {
         return switch (grain) {
             case STORE_DAILY -> storeDays;
             case STORE_PRODUCT_DAILY -> productDays;
@@ -24,7 +31,7 @@ record PartitionRows(String store, List<PartitionRow> storeDays, List<PartitionR
         };
     }
 
-    long size() {
+    public long size() {
         return (long) storeDays.size() + productDays.size() + channelDays.size();
     }
 

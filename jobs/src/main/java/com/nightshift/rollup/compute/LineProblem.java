@@ -1,4 +1,4 @@
-package com.nightshift.rollup;
+package com.nightshift.rollup.compute;
 
 import java.math.BigDecimal;
 

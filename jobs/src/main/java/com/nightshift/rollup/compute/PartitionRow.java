@@ -1,4 +1,4 @@
-package com.nightshift.rollup;
+package com.nightshift.rollup.compute;
 
 import java.time.LocalDate;
 
@@ -6,10 +6,10 @@ import java.time.LocalDate;
  * One row of a rollup table for a partition's store: {@code name} is the product or channel, or {@code null}
  * for the store's own daily row. Money is in cents, so sums are exact; net is gross minus refund.
  */
-record PartitionRow(LocalDate day, String name, long orders, long lines, long quantity, long grossCents,
+public record PartitionRow(LocalDate day, String name, long orders, long lines, long quantity, long grossCents,
                     long refundCents) {
 
-    long netCents() {
+    public long netCents() {
         return grossCents - refundCents;
     }
 }

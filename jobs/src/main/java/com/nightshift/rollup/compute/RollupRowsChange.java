@@ -1,4 +1,4 @@
-package com.nightshift.rollup;
+package com.nightshift.rollup.compute;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -6,14 +6,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.nightshift.rollup.RollupGrain;
+
 /**
  * What it takes to turn the rows a partition's tables hold into the rows just computed for it: the keys to
  * delete (whose row vanished or changed) and the rows to insert (new or changed). Rows that did not change are
  * left alone, so recomputing a partition whose lines barely moved writes a handful of rows, not all of them.
  */
-record RollupRowsChange(PartitionRows deletes, PartitionRows inserts, long keysChanged) {
+public record RollupRowsChange(PartitionRows deletes, PartitionRows inserts, long keysChanged) {
 
-    static RollupRowsChange between(PartitionRows current, PartitionRows computed) {
+    public static RollupRowsChange between(PartitionRows current, PartitionRows computed) {
         if (!current.store().equals(computed.store())) {
             throw new IllegalArgumentException("rows of " + current.store() + " compared with rows of "
                     + computed.store());
