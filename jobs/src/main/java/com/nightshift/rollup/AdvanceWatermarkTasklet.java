@@ -1,12 +1,13 @@
 package com.nightshift.rollup;
 
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
-import com.nightshift.rollup.Watermark.Position;
+import com.nightshift.rollup.sql.Watermark;
+import com.nightshift.rollup.sql.Watermark.Position;
 
 /**
  * Last step of an incremental run: reached only when every partition committed, so the watermark may move.

@@ -1,10 +1,12 @@
 package com.nightshift.rollup;
 
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
+
+import com.nightshift.rollup.sql.Watermark;
 
 /**
  * First step of a rollup run: fixes what the run covers. A full run covers its date range; an incremental

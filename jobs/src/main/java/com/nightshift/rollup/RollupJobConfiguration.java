@@ -17,6 +17,7 @@ import org.springframework.transaction.interceptor.TransactionAttribute;
 
 import com.nightshift.job.JobDescription;
 import com.nightshift.rollup.cache.RollupCache;
+import com.nightshift.rollup.sql.PartitionRollup;
 
 /**
  * The {@code rollup} job: plan what the run covers, quarantine lines that belong to no store-day, roll up the

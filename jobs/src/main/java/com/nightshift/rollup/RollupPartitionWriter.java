@@ -17,6 +17,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import com.nightshift.rollup.cache.PendingRefresh;
 import com.nightshift.rollup.cache.RollupCache;
 import com.nightshift.rollup.compute.PartitionRows;
+import com.nightshift.rollup.sql.PartitionResult;
+import com.nightshift.rollup.sql.PartitionRollup;
 
 /**
  * Rolls up the chunk's partitions in its transaction, which also records the worker's progress: partitions'

@@ -7,7 +7,7 @@ import java.util.function.Function;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
-import com.nightshift.rollup.Watermark.Position;
+import com.nightshift.rollup.sql.Watermark.Position;
 
 /**
  * What a rollup run decided before it split its work, kept in the job's execution context so that a

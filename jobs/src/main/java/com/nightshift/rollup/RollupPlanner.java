@@ -6,8 +6,9 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import com.nightshift.rollup.ChangedStoreDays.StoreDay;
-import com.nightshift.rollup.Watermark.Position;
+import com.nightshift.rollup.sql.ChangedStoreDays;
+import com.nightshift.rollup.sql.ChangedStoreDays.StoreDay;
+import com.nightshift.rollup.sql.Watermark.Position;
 
 /** Splits a rollup run into partitions of one store and at most {@code partitionDays} consecutive dates. */
 @Component

@@ -26,7 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.nightshift.ops.JobRunner;
 import com.nightshift.orders.GenerateRequest;
 import com.nightshift.orders.OrderGenerator;
+import com.nightshift.rollup.sql.Watermark;
 import com.nightshift.support.DatabaseRoles;
+import com.nightshift.support.ExpectedRollups;
 import com.nightshift.support.IntegrationTest;
 import com.nightshift.support.RollupTableState;
 

@@ -8,9 +8,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.TreeMap;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import com.nightshift.ops.JobRunner;
 import com.nightshift.orders.GenerateRequest;
 import com.nightshift.orders.OrderGenerator;
+import com.nightshift.support.ExpectedRollups;
 import com.nightshift.support.IntegrationTest;
 import com.nightshift.support.RollupTableState;
 

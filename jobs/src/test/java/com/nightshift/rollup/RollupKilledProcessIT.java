@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.nightshift.support.CliRun;
+import com.nightshift.support.ExpectedRollups;
 import com.nightshift.support.JarProcess;
 import com.nightshift.support.Migrations;
 import com.nightshift.support.TestServers;

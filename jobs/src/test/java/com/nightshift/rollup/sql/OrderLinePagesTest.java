@@ -1,4 +1,4 @@
-package com.nightshift.rollup;
+package com.nightshift.rollup.sql;
 
 import static com.nightshift.support.OrderLineRows.aLine;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +18,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.nightshift.rollup.RollupPartition;
+import com.nightshift.rollup.RollupProperties;
 import com.nightshift.support.IntegrationTest;
 import com.nightshift.support.RollupTableState;
 

@@ -1,4 +1,4 @@
-package com.nightshift.rollup;
+package com.nightshift.rollup.sql;
 
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import com.nightshift.rollup.RollupPartition;
 import com.nightshift.rollup.compute.PartitionRows;
 import com.nightshift.rollup.compute.PartitionTotals;
 import com.nightshift.rollup.compute.QuarantinedLine;
@@ -28,7 +29,7 @@ import com.nightshift.rollup.compute.RollupRowsChange;
  * keyset reads allow.
  */
 @Repository
-class PartitionRollup {
+public class PartitionRollup {
 
     /**
      * Takes a partition's store, first and last day for each of its two deletes: its quarantined lines, and
@@ -70,7 +71,7 @@ class PartitionRollup {
      *
      * @return one result per partition, in the same order
      */
-    List<PartitionResult> recompute(List<RollupPartition> partitions, long jobExecutionId) {
+    public List<PartitionResult> recompute(List<RollupPartition> partitions, long jobExecutionId) {
         requireRepeatableRead(partitions);
         // The partitions' rows and their step's progress commit together; should a crash lose this commit, both
         // are lost and a restart redoes the partitions. So the commit need not wait for the disk.

@@ -1,4 +1,4 @@
-package com.nightshift.rollup;
+package com.nightshift.rollup.sql;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
-import com.nightshift.rollup.Watermark.Position;
+import com.nightshift.rollup.sql.Watermark.Position;
 
 /**
  * Which store-days need rolling up: for a full run, every store over the range; for an incremental run, the

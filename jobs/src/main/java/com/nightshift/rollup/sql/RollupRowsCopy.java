@@ -1,4 +1,4 @@
-package com.nightshift.rollup;
+package com.nightshift.rollup.sql;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import com.nightshift.rollup.RollupGrain;
 import com.nightshift.rollup.compute.PartitionRow;
 import com.nightshift.rollup.compute.PartitionRows;
 

@@ -1,4 +1,4 @@
-package com.nightshift.rollup;
+package com.nightshift.support;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The rollups computed independently of the job, straight from the orders table with plain GROUP BYs, and
  * compared with what the job wrote. Written from the semantics in the issue, not from the job's SQL.
  */
-final class ExpectedRollups {
+public final class ExpectedRollups {
 
     private static final String COUNTABLE = """
             SELECT * FROM orders
@@ -40,12 +40,12 @@ final class ExpectedRollups {
 
     private final JdbcTemplate jdbc;
 
-    ExpectedRollups(JdbcTemplate jdbc) {
+    public ExpectedRollups(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     /** Rows that differ between the job's tables and the independent computation, both ways; 0 when equal. */
-    long differences() {
+    public long differences() {
         return differences(STORE_DAILY, """
                 SELECT store_name, business_date, orders, lines, nullif(quantity, 0), gross_amount, refund_amount,
                        net_amount FROM rollup_store_daily""")

@@ -1,4 +1,4 @@
-package com.nightshift.rollup;
+package com.nightshift.rollup.sql;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -73,7 +73,7 @@ public class Watermark {
     }
 
     /** Seconds since the watermark's snapshot was taken; NaN before the first incremental run. */
-    double lagSeconds() {
+    public double lagSeconds() {
         // the database's clock took planned_at, so it measures the lag too
         List<Double> lag = jdbc.queryForList("SELECT extract(epoch FROM clock_timestamp() - planned_at)::float8 "
                 + "FROM rollup_watermark WHERE id = 1", Double.class);

@@ -1,4 +1,4 @@
-package com.nightshift.rollup;
+package com.nightshift.rollup.sql;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +12,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import com.nightshift.rollup.RollupGrain;
+import com.nightshift.rollup.RollupPartition;
 import com.nightshift.rollup.compute.PartitionRow;
 import com.nightshift.rollup.compute.PartitionRows;
 

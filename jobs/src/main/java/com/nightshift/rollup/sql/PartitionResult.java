@@ -1,4 +1,4 @@
-package com.nightshift.rollup;
+package com.nightshift.rollup.sql;
 
 import com.nightshift.rollup.compute.PartitionRows;
 
@@ -7,5 +7,5 @@ import com.nightshift.rollup.compute.PartitionRows;
  * the cache is refreshed from once they have committed) and how many of their keys it inserted, changed or
  * removed.
  */
-record PartitionResult(long lines, long quarantined, PartitionRows rows, long rowsChanged) {
+public record PartitionResult(long lines, long quarantined, PartitionRows rows, long rowsChanged) {
 }
