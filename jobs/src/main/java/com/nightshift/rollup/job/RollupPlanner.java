@@ -1,4 +1,4 @@
-package com.nightshift.rollup;
+package com.nightshift.rollup.job;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import com.nightshift.rollup.RollupPartition;
+import com.nightshift.rollup.RollupProperties;
 import com.nightshift.rollup.sql.ChangedStoreDays;
 import com.nightshift.rollup.sql.ChangedStoreDays.StoreDay;
 import com.nightshift.rollup.sql.Watermark.Position;

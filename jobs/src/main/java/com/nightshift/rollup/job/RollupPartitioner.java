@@ -1,4 +1,4 @@
-package com.nightshift.rollup;
+package com.nightshift.rollup.job;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +8,8 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Component;
+
+import com.nightshift.rollup.RollupPartition;
 
 /**
  * Plans a run's partitions and deals them out to one worker step per thread. A worker commits its partitions

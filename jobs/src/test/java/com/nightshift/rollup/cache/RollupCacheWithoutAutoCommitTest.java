@@ -1,4 +1,4 @@
-package com.nightshift.rollup;
+package com.nightshift.rollup.cache;
 
 import static com.nightshift.support.OrderLineRows.aLine;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,9 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.nightshift.config.BusinessCalendar;
 import com.nightshift.ops.JobRunner;
-import com.nightshift.rollup.cache.CacheRefresh;
-import com.nightshift.rollup.cache.PendingRefresh;
-import com.nightshift.rollup.cache.RollupCache;
+import com.nightshift.rollup.CommittedRows;
+import com.nightshift.rollup.RollupPartition;
 import com.nightshift.support.IntegrationTest;
 import com.nightshift.support.RedisOutage;
 import com.nightshift.support.RollupTableState;

@@ -1,4 +1,4 @@
-package com.nightshift.rollup;
+package com.nightshift.rollup.job;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import com.nightshift.config.BusinessCalendar;
 import com.nightshift.job.InvalidJobParameterException;
+import com.nightshift.rollup.RollupProperties;
 
 /**
  * Rejects a rollup run with bad parameters before anything starts, with a message naming the parameter: first

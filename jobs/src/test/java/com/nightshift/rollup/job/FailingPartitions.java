@@ -1,4 +1,4 @@
-package com.nightshift.rollup;
+package com.nightshift.rollup.job;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 

@@ -1,4 +1,4 @@
-package com.nightshift.rollup;
+package com.nightshift.rollup.job;
 
 import static com.nightshift.support.OrderLineRows.aLine;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,10 +1,12 @@
-package com.nightshift.rollup;
+package com.nightshift.rollup.job;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+import com.nightshift.rollup.RollupPartition;
 
 /**
  * The partitions one worker of a run rolls up, in order, and how far it has got. Kept in the worker's step

@@ -1,4 +1,4 @@
-package com.nightshift.rollup;
+package com.nightshift.rollup.job;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -16,6 +16,8 @@ import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
 import org.springframework.transaction.interceptor.TransactionAttribute;
 
 import com.nightshift.job.JobDescription;
+import com.nightshift.rollup.RollupPartition;
+import com.nightshift.rollup.RollupProperties;
 import com.nightshift.rollup.cache.RollupCache;
 import com.nightshift.rollup.sql.PartitionRollup;
 

@@ -1,4 +1,4 @@
-package com.nightshift.rollup;
+package com.nightshift.rollup.job;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +14,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import com.nightshift.rollup.RollupPartition;
 import com.nightshift.rollup.cache.PendingRefresh;
 import com.nightshift.rollup.cache.RollupCache;
 import com.nightshift.rollup.compute.PartitionRows;

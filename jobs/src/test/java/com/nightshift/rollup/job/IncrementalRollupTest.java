@@ -1,4 +1,4 @@
-package com.nightshift.rollup;
+package com.nightshift.rollup.job;
 
 import static com.nightshift.support.OrderLineRows.aLine;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.nightshift.ops.JobRunner;
 import com.nightshift.orders.GenerateRequest;
 import com.nightshift.orders.OrderGenerator;
+import com.nightshift.rollup.RollupPartition;
 import com.nightshift.rollup.sql.Watermark;
 import com.nightshift.support.DatabaseRoles;
 import com.nightshift.support.ExpectedRollups;

@@ -1,9 +1,11 @@
-package com.nightshift.rollup;
+package com.nightshift.rollup.job;
 
 import java.util.List;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+import com.nightshift.rollup.RollupPartition;
 
 /** Hands a worker its partitions one by one, remembering in its step context how many have committed. */
 class PartitionListReader implements ItemStreamReader<RollupPartition> {

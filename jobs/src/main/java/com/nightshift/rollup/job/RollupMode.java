@@ -1,4 +1,4 @@
-package com.nightshift.rollup;
+package com.nightshift.rollup.job;
 
 /** What a rollup run recomputes. */
 public enum RollupMode {
