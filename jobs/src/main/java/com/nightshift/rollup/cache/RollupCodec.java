@@ -68,7 +68,7 @@ class RollupCodec {
         }
     }
 
-    static boolean isGzip(byte[] value) {
+    private static boolean isGzip(byte[] value) {
         return value.length >= 2 && value[0] == GZIP_MAGIC_FIRST && value[1] == GZIP_MAGIC_SECOND;
     }
 

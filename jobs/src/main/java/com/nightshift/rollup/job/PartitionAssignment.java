@@ -15,7 +15,7 @@ import com.nightshift.rollup.RollupPartition;
  */
 final class PartitionAssignment {
 
-    static final String PARTITIONS = "rollup.partitions";
+    private static final String PARTITIONS = "rollup.partitions";
     static final String NEXT = "rollup.next";
     private static final int DATE_LENGTH = 10;
 

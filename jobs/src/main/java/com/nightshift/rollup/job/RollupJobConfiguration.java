@@ -30,12 +30,12 @@ import com.nightshift.rollup.sql.PartitionRollup;
 class RollupJobConfiguration {
 
     static final String JOB = "rollup";
-    static final String PLAN_STEP = "rollupPlanStep";
+    private static final String PLAN_STEP = "rollupPlanStep";
     static final String QUARANTINE_STEP = "rollupQuarantineStep";
-    static final String PARTITIONS_STEP = "rollupPartitionsStep";
+    private static final String PARTITIONS_STEP = "rollupPartitionsStep";
     static final String PARTITION_STEP = "rollupPartitionStep";
-    static final String WATERMARK_STEP = "rollupWatermarkStep";
-    static final String WARM_UP_STEP = "rollupCacheWarmUpStep";
+    private static final String WATERMARK_STEP = "rollupWatermarkStep";
+    private static final String WARM_UP_STEP = "rollupCacheWarmUpStep";
 
     @Bean
     Job rollupJob(JobRepository jobRepository, Step rollupPlanStep, Step rollupQuarantineStep,

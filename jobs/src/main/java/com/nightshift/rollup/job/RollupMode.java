@@ -1,7 +1,7 @@
 package com.nightshift.rollup.job;
 
 /** What a rollup run recomputes. */
-public enum RollupMode {
+enum RollupMode {
     /** Every store-day in a date range. */
     FULL,
     /** Exactly the store-days whose order lines changed since the last incremental run. */

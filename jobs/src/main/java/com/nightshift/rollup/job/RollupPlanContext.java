@@ -16,19 +16,19 @@ import com.nightshift.rollup.sql.Watermark.Position;
  * @param since for an incremental run, the watermark it starts from; null for the first one ("every line")
  * @param until for an incremental run, the snapshot it planned from, its watermark once it completes
  */
-public record RollupPlanContext(RollupMode mode, LocalDate from, LocalDate to, Position since, Position until) {
+record RollupPlanContext(RollupMode mode, LocalDate from, LocalDate to, Position since, Position until) {
 
     private static final String PREFIX = "rollup.";
 
-    public static RollupPlanContext full(LocalDate from, LocalDate to) {
+    static RollupPlanContext full(LocalDate from, LocalDate to) {
         return new RollupPlanContext(RollupMode.FULL, from, to, null, null);
     }
 
-    public static RollupPlanContext incremental(Position since, Position until) {
+    static RollupPlanContext incremental(Position since, Position until) {
         return new RollupPlanContext(RollupMode.INCREMENTAL, null, null, since, until);
     }
 
-    public void writeTo(ExecutionContext context) {
+    void writeTo(ExecutionContext context) {
         context.putString(PREFIX + "mode", mode.name());
         put(context, "from", from);
         put(context, "to", to);
@@ -43,7 +43,7 @@ public record RollupPlanContext(RollupMode mode, LocalDate from, LocalDate to, P
     }
 
     /** The plan of the run this step belongs to. */
-    public static RollupPlanContext of(StepExecution step) {
+    static RollupPlanContext of(StepExecution step) {
         return readFrom(step.getJobExecution().getExecutionContext());
     }
 

@@ -14,18 +14,18 @@ import com.nightshift.rollup.sql.Watermark.Position;
 
 /** Splits a rollup run into partitions of one store and at most {@code partitionDays} consecutive dates. */
 @Component
-public class RollupPlanner {
+class RollupPlanner {
 
     private final ChangedStoreDays storeDays;
     private final RollupProperties properties;
 
-    public RollupPlanner(ChangedStoreDays storeDays, RollupProperties properties) {
+    RollupPlanner(ChangedStoreDays storeDays, RollupProperties properties) {
         this.storeDays = storeDays;
         this.properties = properties;
     }
 
     /** Every store over {@code [from, to]}. */
-    public List<RollupPartition> full(LocalDate from, LocalDate to) {
+    List<RollupPartition> full(LocalDate from, LocalDate to) {
         List<RollupPartition> partitions = new ArrayList<>();
         for (String store : storeDays.storesFor(from, to)) {
             for (LocalDate start = from; !start.isAfter(to); start = start.plusDays(properties.partitionDays())) {
@@ -37,12 +37,12 @@ public class RollupPlanner {
     }
 
     /** The store-days changed between the two snapshots, consecutive days of a store joined. */
-    public List<RollupPartition> incremental(Position since, Position until) {
+    List<RollupPartition> incremental(Position since, Position until) {
         return joinConsecutiveDays(storeDays.changedBetween(since, until));
     }
 
     /** @param sorted store-days in store, then date order */
-    List<RollupPartition> joinConsecutiveDays(List<StoreDay> sorted) {
+    private List<RollupPartition> joinConsecutiveDays(List<StoreDay> sorted) {
         List<RollupPartition> partitions = new ArrayList<>();
         StoreDay first = null;
         StoreDay last = null;

@@ -17,9 +17,9 @@ import com.nightshift.job.ParameterDescription;
  */
 public record RollupRequest(RollupMode mode, LocalDate from, LocalDate to) {
 
-    static final String MODE = "mode";
-    static final String FROM = "from";
-    static final String TO = "to";
+    private static final String MODE = "mode";
+    private static final String FROM = "from";
+    private static final String TO = "to";
 
     /** The rollup job and its parameters, for help, the command line's checks and the API. */
     public static final JobDescription DESCRIPTION = new JobDescription(RollupJobConfiguration.JOB,

@@ -22,7 +22,7 @@ public class ChangedStoreDays {
 
     private final JdbcTemplate jdbc;
 
-    public ChangedStoreDays(JdbcTemplate jdbc) {
+    ChangedStoreDays(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

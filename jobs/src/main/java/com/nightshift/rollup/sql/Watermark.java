@@ -22,7 +22,7 @@ public class Watermark {
 
     private final JdbcTemplate jdbc;
 
-    public Watermark(JdbcTemplate jdbc, MeterRegistry registry) {
+    Watermark(JdbcTemplate jdbc, MeterRegistry registry) {
         this.jdbc = jdbc;
         Gauge.builder("nightshift.rollup.watermark.lag", this, Watermark::lagSeconds)
                 .baseUnit("seconds")
