@@ -6,7 +6,7 @@ import java.util.List;
 import com.nightshift.job.JobDescription;
 import com.nightshift.job.ParameterDescription;
 import com.nightshift.ops.UnknownJobException;
-import com.nightshift.rollup.RollupRequest;
+import com.nightshift.rollup.job.RollupRequest;
 
 /**
  * The jobs the engine has, known without starting it, so that {@code run} refuses a wrong job or parameter in a

@@ -1,6 +1,7 @@
 package com.nightshift.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,12 +9,20 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
-/** Keeps the features from reaching into each other: the command line is an edge, nothing depends on it. */
+/**
+ * Keeps the features from reaching into each other: no package depends on another that depends on it, the
+ * command line is an edge that nothing depends on, and inside the rollup the vocabulary is shared downward.
+ */
 class PackageDependenciesTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("com.nightshift");
+
+    @Test
+    void noPackagesDependOnEachOtherInACycle() {
+        slices().matching("com.nightshift.(**)").should().beFreeOfCycles().check(CLASSES);
+    }
 
     @Test
     void nothingDependsOnTheCommandLine() {
@@ -31,10 +40,28 @@ class PackageDependenciesTest {
     }
 
     @Test
-    void theRollupCacheDependsOnlyOnTheRollupsVocabulary() {
-        noClasses().that().resideInAPackage("com.nightshift.rollup.cache..")
-                .should().dependOnClassesThat().haveSimpleNameEndingWith("Tasklet")
-                .orShould().dependOnClassesThat().haveSimpleNameEndingWith("JobConfiguration")
+    void theRollupsVocabularyDependsOnNoPartOfTheRollup() {
+        noClasses().that().resideInAPackage("com.nightshift.rollup")
+                .should().dependOnClassesThat().resideInAnyPackage("com.nightshift.rollup.compute..",
+                        "com.nightshift.rollup.sql..", "com.nightshift.rollup.job..", "com.nightshift.rollup.cache..",
+                        "com.nightshift.rollup.api..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theRollupComputationIsPlainJava() {
+        noClasses().that().resideInAPackage("com.nightshift.rollup.compute..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..",
+                        "com.nightshift.rollup.sql..", "com.nightshift.rollup.job..", "com.nightshift.rollup.cache..",
+                        "com.nightshift.rollup.api..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theRollupCacheAndItsReadApiKnowNothingOfTheJob() {
+        noClasses().that().resideInAnyPackage("com.nightshift.rollup.cache..", "com.nightshift.rollup.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.nightshift.rollup.compute..",
+                        "com.nightshift.rollup.sql..", "com.nightshift.rollup.job..")
                 .check(CLASSES);
     }
 

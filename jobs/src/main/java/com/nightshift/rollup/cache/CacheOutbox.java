@@ -46,7 +46,7 @@ class CacheOutbox {
             """.formatted(CacheOutbox.LOCK_CLASS);
 
     /** The first key of the cache's advisory locks, two-key locks that no one else in Nightshift takes. */
-    static final int LOCK_CLASS = 0x4e53_4341;
+    private static final int LOCK_CLASS = 0x4e53_4341;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;

@@ -31,10 +31,6 @@ record DateRange(LocalDate from, LocalDate to) {
         return from.datesUntil(to.plusDays(1)).toList();
     }
 
-    boolean contains(LocalDate date) {
-        return !date.isBefore(from) && !date.isAfter(to);
-    }
-
     /** The dates both ranges hold; empty when they do not overlap. */
     Optional<DateRange> intersection(DateRange other) {
         LocalDate start = from.isAfter(other.from) ? from : other.from;

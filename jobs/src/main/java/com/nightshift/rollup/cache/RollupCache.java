@@ -16,8 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import com.nightshift.rollup.CommittedRows;
 import com.nightshift.rollup.RollupGrain;
 import com.nightshift.rollup.RollupPartition;
+import com.nightshift.rollup.RollupRow;
 import com.nightshift.rollup.cache.RollupRedis.Generations;
 
 import io.micrometer.core.instrument.Gauge;
@@ -115,7 +117,7 @@ public class RollupCache {
      * @return a failed refresh if Redis is unavailable; the partition is then in {@link #pendingRepairs()}
      * @throws IllegalArgumentException if {@code from} is after {@code to}
      */
-    public CacheRefresh refreshPartition(String store, LocalDate from, LocalDate to) {
+    CacheRefresh refreshPartition(String store, LocalDate from, LocalDate to) {
         RollupPartition partition = new RollupPartition(store, from, to);
         CacheRefresh refresh = redo(partition);
         if (!refresh.succeeded()) {
@@ -168,7 +170,7 @@ public class RollupCache {
     }
 
     /** Partitions whose keys wait for a refresh, which the next warm-up redoes. */
-    public Set<RollupPartition> pendingRepairs() {
+    Set<RollupPartition> pendingRepairs() {
         return outbox.pending().stream().map(CacheOutbox.Note::partition).collect(Collectors.toSet());
     }
 

@@ -14,6 +14,10 @@ import java.util.zip.GZIPOutputStream;
 import org.springframework.stereotype.Component;
 
 import com.nightshift.rollup.RollupGrain;
+import com.nightshift.rollup.RollupRow;
+import com.nightshift.rollup.StoreChannelDailyRow;
+import com.nightshift.rollup.StoreDailyRow;
+import com.nightshift.rollup.StoreProductDailyRow;
 
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.ObjectReader;
@@ -64,7 +68,7 @@ class RollupCodec {
         }
     }
 
-    static boolean isGzip(byte[] value) {
+    private static boolean isGzip(byte[] value) {
         return value.length >= 2 && value[0] == GZIP_MAGIC_FIRST && value[1] == GZIP_MAGIC_SECOND;
     }
 

@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
 @Component
 class RollupKeys {
 
-    static final String VERSIONED = "nightshift:rollup:v1";
+    private static final String VERSIONED = "nightshift:rollup:v1";
 
     private final String prefix;
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 
 import com.nightshift.rollup.RollupGrain;
+import com.nightshift.rollup.RollupRow;
 import com.nightshift.rollup.cache.CacheLookupMetrics.Layer;
 import com.nightshift.rollup.cache.RollupRedis.Generations;
 

@@ -20,6 +20,8 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.stereotype.Component;
 
+import com.nightshift.rollup.RollupRow;
+
 /**
  * The Redis layer of the rollup cache: store-days in, store-days out; keys and bytes stay in here. Multi-key
  * writes are Lua scripts, which Redis runs atomically on the shared connection in one round trip. Every

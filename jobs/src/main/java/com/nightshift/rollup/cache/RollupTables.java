@@ -14,6 +14,10 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import com.nightshift.rollup.RollupGrain;
+import com.nightshift.rollup.RollupRow;
+import com.nightshift.rollup.StoreChannelDailyRow;
+import com.nightshift.rollup.StoreDailyRow;
+import com.nightshift.rollup.StoreProductDailyRow;
 
 /**
  * Reads the rollup tables, the source of truth behind the cache. Every query uses the primary key

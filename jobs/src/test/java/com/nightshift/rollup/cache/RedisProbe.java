@@ -7,6 +7,8 @@ import java.util.List;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
+import com.nightshift.rollup.RollupRow;
+
 /** Looks at the rollup cache's keys in Redis directly, bypassing the code under test, for assertions. */
 final class RedisProbe {
 

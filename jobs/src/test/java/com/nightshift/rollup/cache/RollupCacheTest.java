@@ -23,10 +23,13 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.nightshift.rollup.CommittedRows;
 import com.nightshift.rollup.RollupPartition;
+import com.nightshift.rollup.RollupRow;
+import com.nightshift.rollup.StoreDailyRow;
 import com.nightshift.support.IntegrationTest;
-import com.nightshift.support.RollupTestData;
 import com.nightshift.support.RedisOutage;
+import com.nightshift.support.RollupTestData;
 
 class RollupCacheTest extends IntegrationTest {
 

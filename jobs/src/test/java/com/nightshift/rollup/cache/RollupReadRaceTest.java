@@ -18,6 +18,7 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.nightshift.rollup.RollupGrain;
+import com.nightshift.rollup.RollupRow;
 import com.nightshift.support.IntegrationTest;
 import com.nightshift.support.RollupTestData;
 

@@ -17,6 +17,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.nightshift.rollup.RollupRow;
+import com.nightshift.rollup.StoreChannelDailyRow;
+import com.nightshift.rollup.StoreProductDailyRow;
 import com.nightshift.support.IntegrationTest;
 import com.nightshift.support.RollupTestData;
 

@@ -1,9 +1,0 @@
-package com.nightshift.rollup;
-
-/**
- * What recomputing one partition did: lines looked at, lines quarantined, the partition's rollup rows (which
- * the cache is refreshed from once they have committed) and how many of their keys it inserted, changed or
- * removed.
- */
-record PartitionResult(long lines, long quarantined, PartitionRows rows, long rowsChanged) {
-}

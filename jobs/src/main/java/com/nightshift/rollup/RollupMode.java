@@ -1,9 +1,0 @@
-package com.nightshift.rollup;
-
-/** What a rollup run recomputes. */
-public enum RollupMode {
-    /** Every store-day in a date range. */
-    FULL,
-    /** Exactly the store-days whose order lines changed since the last incremental run. */
-    INCREMENTAL
-}
