@@ -72,6 +72,10 @@ class RunLocks implements DisposableBean {
         // names this process in pg_stat_activity, which is how another instance says who holds a run
         connectionProperties.setProperty("ApplicationName", HOLDER_PREFIX + PROCESS);
         connectionProperties.setProperty("tcpKeepAlive", "true");
+        // A machine lost without closing its connections would leave the lock held until the server's own TCP
+        // keepalives give up, two hours by default: this session's notice a silent peer within about a minute.
+        connectionProperties.setProperty("options",
+                "-c tcp_keepalives_idle=30 -c tcp_keepalives_interval=10 -c tcp_keepalives_count=3");
         dataSource.setConnectionProperties(connectionProperties);
         return dataSource;
     }

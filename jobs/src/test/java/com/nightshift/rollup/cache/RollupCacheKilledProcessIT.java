@@ -107,7 +107,6 @@ class RollupCacheKilledProcessIT {
         all.add("--spring.data.redis.port=" + redisPort);
         all.add("--spring.data.redis.timeout=10m");
         all.add("--nightshift.rollup.threads=1");
-        all.add("--nightshift.ops.heartbeat-every=1s");
         return all.toArray(String[]::new);
     }
 
