@@ -81,9 +81,20 @@ final class RunLock {
         }
     }
 
+    /**
+     * Unlocks, then ends the session. The unlock is what makes the run free by the time this returns: a closed
+     * session's backend lets go of its locks only as it exits, a moment later, and a start of the same run in
+     * that moment would be refused. Should the unlock fail, ending the session still releases the lock.
+     */
     synchronized void close() {
-        // ending the session releases its advisory locks; no unlock statement can be forgotten
-        closeQuietly(connection);
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            statement.setLong(1, key.lockId());
+            statement.execute();
+        } catch (SQLException e) {
+            log.warn("Unlocking run {} failed; its lock goes with its session: {}", key, e.getMessage());
+        } finally {
+            closeQuietly(connection);
+        }
     }
 
     private static void closeQuietly(Connection connection) {
