@@ -216,12 +216,16 @@ class JobExecutionApiTest extends WebIntegrationTest {
         return "{\"mode\": \"full\", \"from\": \"" + day + "\", \"to\": \"" + day + "\"}";
     }
 
+    /**
+     * The execution once it has ended and its summary is written: Spring Batch saves the final status before its
+     * listeners run, and saves the summary they write a moment later.
+     */
     private JsonNode awaitEnd(String location) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            String status = status(location);
-            return !status.equals("STARTING") && !status.equals("STARTED") && !status.equals("STOPPING");
+        return await().atMost(Duration.ofSeconds(60)).until(() -> JSON.readTree(get(location).body()), execution -> {
+            String status = execution.get("status").asString();
+            return !status.equals("STARTING") && !status.equals("STARTED") && !status.equals("STOPPING")
+                    && !execution.get("exitDescription").asString().isEmpty();
         });
-        return JSON.readTree(get(location).body());
     }
 
     private String status(String location) {
