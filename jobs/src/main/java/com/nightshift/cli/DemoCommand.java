@@ -39,7 +39,16 @@ final class DemoCommand implements Callable<Integer> {
                             + "amount %s, in %.1f s%n", summary.lines(), summary.orders(),
                             summary.amount().toPlainString(), summary.took().toMillis() / 1000.0),
                     () -> session.out().println("The database already has orders: keeping them."));
-            boolean allCompleted = runJobs(engine, lastDate);
+            boolean allCompleted;
+            try (ShutdownNotice shutdown = ShutdownNotice.install()) {
+                allCompleted = runJobs(engine, lastDate);
+                if (shutdown.requested()) {
+                    // the engine is closing: nothing left to show or serve
+                    session.err().println("nightshift: the demo's jobs were stopped at a chunk boundary because the "
+                            + "process was asked to stop; run 'demo' again to resume them");
+                    return ExitCodes.FAILED;
+                }
+            }
             printFigures(engine, lastDate);
             printOutputs(engine);
             session.out().printf("Serving on http://localhost:%s ; Ctrl-C stops it.%n",
