@@ -3,6 +3,7 @@ package com.nightshift.embedded;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -23,8 +24,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * @param port      0 for any free port
      */
     public static EmbeddedPostgresServer start(Path directory, int port) throws IOException {
+        return start(directory, port, Map.of());
+    }
+
+    /** @param settings server settings beyond the defaults, e.g. for a test that needs prepared transactions */
+    public static EmbeddedPostgresServer start(Path directory, int port, Map<String, String> settings)
+            throws IOException {
         Path binaries = Files.createDirectories(directory.resolve("binaries"));
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(directory.resolve("data"))
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(binaries.toFile())
@@ -33,9 +40,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("max_wal_size", "4GB")
                 // the engine's own hook stops it, after the jobs using it (cli/Engine)
-                .setRegisterShutdownHook(false)
-                .start();
-        return new EmbeddedPostgresServer(postgres);
+                .setRegisterShutdownHook(false);
+        settings.forEach(builder::setServerConfig);
+        return new EmbeddedPostgresServer(builder.start());
     }
 
     public String jdbcUrl() {

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.nightshift.embedded.EmbeddedPostgresServer;
@@ -33,7 +34,9 @@ public final class TestServers {
 
     private TestServers(Path root) throws IOException {
         this.root = root;
-        this.postgres = EmbeddedPostgresServer.start(root.resolve("postgres"), 0);
+        // point-of-sale systems may commit in two phases: the incremental rollup is tested against that too
+        this.postgres = EmbeddedPostgresServer.start(root.resolve("postgres"), 0,
+                Map.of("max_prepared_transactions", "10"));
         this.redis = EmbeddedRedisServer.start(root.resolve("redis"), 0);
         this.smtp = EmbeddedSmtpServer.start(root.resolve("data/mail"), 0);
     }

@@ -142,6 +142,26 @@ class IncrementalRollupTest extends IntegrationTest {
     }
 
     @Test
+    void aPreparedTransactionCommittedAfterARunPlansIsRolledUpByTheNextRun() throws Exception {
+        String store = storeNamed(4);
+        LocalDate day = LAST.minusDays(2);
+        try (Connection till = posDataSource.getConnection(); Statement statement = till.createStatement()) {
+            till.setAutoCommit(false);
+            aLine().store(store).on(day).amount("88.80").insert(new JdbcTemplate(new SingleConnectionDataSource(till,
+                    true)));
+            statement.execute("PREPARE TRANSACTION 'till-2pc'");
+        }
+
+        JobExecution during = runner.run("rollup", INCREMENTAL);
+        pos.execute("COMMIT PREPARED 'till-2pc'");
+        JobExecution next = runner.run("rollup", INCREMENTAL);
+
+        assertThat(partitionsOf(during)).doesNotContain(new RollupPartition(store, day, day));
+        assertThat(partitionsOf(next)).containsExactly(new RollupPartition(store, day, day));
+        assertThat(expected.differences()).isZero();
+    }
+
+    @Test
     void aPointOfSaleTransactionOpenWhileARunPlansIsRolledUpByTheNextRun() throws Exception {
         String store = storeNamed(2);
         LocalDate day = LAST.minusDays(1);
