@@ -144,14 +144,8 @@ class RollupJobTest extends IntegrationTest {
     @Test
     void aRunThatFailsHalfwayFinishesOnRestartWithCorrectTotals() throws Exception {
         generator.generate(new GenerateRequest(10_000, 40, 8, 13, LAST));
-        String failing = jdbc.queryForList("SELECT DISTINCT store_name FROM orders ORDER BY 1", String.class).get(4);
-        FailingPartitions.failFor(jdbc, failing);
-        JobExecution failed;
-        try {
-            failed = runner.run("rollup", WHOLE_RANGE);
-        } finally {
-            FailingPartitions.stop(jdbc);
-        }
+        String failing = storeNamed(4);
+        JobExecution failed = runFailingFor(failing);
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(failed.getExitStatus().getExitDescription()).contains("injected failure");
         Map<String, Object> committedBeforeRestart = rowVersionsByStore();
@@ -169,14 +163,8 @@ class RollupJobTest extends IntegrationTest {
     @Test
     void theFailedRunAndItsRestartTogetherCountEveryLineOnce() throws Exception {
         generator.generate(new GenerateRequest(10_000, 40, 8, 13, LAST));
-        String failing = jdbc.queryForList("SELECT DISTINCT store_name FROM orders ORDER BY 1", String.class).get(4);
-        FailingPartitions.failFor(jdbc, failing);
-        JobExecution failed;
-        try {
-            failed = runner.run("rollup", WHOLE_RANGE);
-        } finally {
-            FailingPartitions.stop(jdbc);
-        }
+        String failing = storeNamed(4);
+        JobExecution failed = runFailingFor(failing);
 
         JobExecution restarted = runner.run("rollup", WHOLE_RANGE);
 
@@ -214,6 +202,16 @@ class RollupJobTest extends IntegrationTest {
                 .containsAllEntriesOf(committedBeforeRestart);
         assertThat(linesRolledUp(failed) + linesRolledUp(restarted)).isEqualTo(10_000);
         assertThat(expected.differences()).isZero();
+    }
+
+    /** A run over the whole range whose partitions of {@code store} fail as they write. */
+    private JobExecution runFailingFor(String store) throws Exception {
+        FailingPartitions.failFor(jdbc, store);
+        try {
+            return runner.run("rollup", WHOLE_RANGE);
+        } finally {
+            FailingPartitions.stop(jdbc);
+        }
     }
 
     private JobExecution runFailingAtCommitFor(String store) throws Exception {
