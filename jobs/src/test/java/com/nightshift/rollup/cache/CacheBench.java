@@ -36,7 +36,7 @@ public final class CacheBench {
         TestServers servers = TestServers.get();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(NightshiftApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties("spring.quartz.auto-startup=false",
+                .properties("spring.quartz.auto-startup=false", "nightshift.schema.migrate-on-start=true",
                         "spring.datasource.url=" + servers.jdbcUrl(),
                         "spring.datasource.username=postgres",
                         "spring.data.redis.host=127.0.0.1",
