@@ -16,7 +16,6 @@ import java.util.function.Supplier;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.RedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.stereotype.Component;
 
@@ -45,87 +44,6 @@ class RollupRedis {
     private static final byte[] DELETE = {'d'};
     private static final byte[] NOTHING = {};
 
-    static final RedisScript<byte[]> REPLACE = RedisScript.of("""
-            -- KEYS: per store (g of them) its generation key, then its version key; then the keys to write or delete
-            -- ARGV[1]: g; ARGV[2]: time to live in ms; ARGV[3]: what ARGV[3 + j] holds for store j:
-            --   'versions': the version of the commit whose rows these are; a store whose keys a commit of an
-            --               equal or later version has already replaced is left alone
-            --   'generations': its generation before the rows were read from the tables ('' for none); if any
-            --               store's has changed since, nothing is written
-            -- then per key: its store's index, and 's' with the value to write, or 'd' and '' to delete it
-            -- Returns one character per store: '1' replaced, '0' left alone
-            local g = tonumber(ARGV[1])
-            local versioned = ARGV[3] == 'versions'
-            local accepted = {}
-            local all = true
-            for j = 1, g do
-                if versioned then
-                    accepted[j] = tonumber(ARGV[3 + j]) > tonumber(redis.call('GET', KEYS[2 * j]) or '0')
-                else
-                    accepted[j] = (redis.call('GET', KEYS[2 * j - 1]) or '') == ARGV[3 + j]
-                    all = all and accepted[j]
-                end
-            end
-            if not all then
-                for j = 1, g do
-                    accepted[j] = false
-                end
-            end
-            for i = 2 * g + 1, #KEYS do
-                local at = 3 + g + 3 * (i - 2 * g - 1) + 1
-                if accepted[tonumber(ARGV[at])] then
-                    if ARGV[at + 1] == 's' then
-                        redis.call('SET', KEYS[i], ARGV[at + 2], 'PX', ARGV[2])
-                    else
-                        redis.call('DEL', KEYS[i])
-                    end
-                end
-            end
-            local flags = {}
-            for j = 1, g do
-                flags[j] = '0'
-                if accepted[j] then
-                    redis.call('INCR', KEYS[2 * j - 1])
-                    if versioned then
-                        redis.call('SET', KEYS[2 * j], ARGV[3 + j])
-                    end
-                    flags[j] = '1'
-                end
-            end
-            return table.concat(flags)
-            """, byte[].class);
-
-    // Only-if-absent, so that a write-back never overwrites a refresh; only-if-same-generation, so that it
-    // never recreates a key that a refresh deleted or wrote after the rows were read.
-    static final RedisScript<Long> ADD_MISSING = RedisScript.of("""
-            -- KEYS: g generation keys, then the keys to add
-            -- ARGV[1]: g; ARGV[2]: time to live in ms; ARGV[2 + j]: generation j as it was before the rows were
-            -- read ('' for none); then, per key to add, the index of its store's generation and its value
-            local g = tonumber(ARGV[1])
-            local unchanged = {}
-            for j = 1, g do
-                unchanged[j] = (redis.call('GET', KEYS[j]) or '') == ARGV[2 + j]
-            end
-            local written = 0
-            for i = 1, #KEYS - g do
-                local at = 2 + g + 2 * i - 1
-                if unchanged[tonumber(ARGV[at])]
-                        and redis.call('SET', KEYS[g + i], ARGV[at + 1], 'PX', ARGV[2], 'NX') then
-                    written = written + 1
-                end
-            end
-            return written
-            """, Long.class);
-
-    static final RedisScript<byte[]> EXISTING = RedisScript.of("""
-            -- One character per key: '1' if it exists, '0' if not
-            local flags = {}
-            for i = 1, #KEYS do
-                flags[i] = redis.call('EXISTS', KEYS[i])
-            end
-            return table.concat(flags)
-            """, byte[].class);
-
     private final RedisTemplate<String, byte[]> redis = new RedisTemplate<>();
     private final RollupKeys keys;
     private final RollupCodec codec;
@@ -148,9 +66,9 @@ class RollupRedis {
      * first use measured 70 ms inside a run's first partitions.
      */
     void loadScripts() {
-        guarded(() -> redis.execute(REPLACE, List.of(), ascii(0), ascii(1), VERSIONS));
-        guarded(() -> redis.execute(ADD_MISSING, List.of(), ascii(0), ascii(1)));
-        guarded(() -> redis.execute(EXISTING, List.of()));
+        guarded(() -> redis.execute(RollupScripts.REPLACE, List.of(), ascii(0), ascii(1), VERSIONS));
+        guarded(() -> redis.execute(RollupScripts.ADD_MISSING, List.of(), ascii(0), ascii(1)));
+        guarded(() -> redis.execute(RollupScripts.EXISTING, List.of()));
     }
 
     /**
@@ -192,7 +110,7 @@ class RollupRedis {
             if (guarded(() -> redis.countExistingKeys(batchKeys)) == batch.size()) {
                 continue;
             }
-            byte[] flags = guarded(() -> redis.execute(EXISTING, batchKeys));
+            byte[] flags = guarded(() -> redis.execute(RollupScripts.EXISTING, batchKeys));
             for (int i = 0; i < batch.size(); i++) {
                 if (flags[i] == '0') {
                     missing.add(batch.get(i));
@@ -224,7 +142,8 @@ class RollupRedis {
                 arguments.add(ascii(index.get(day.store())));
                 arguments.add(codec.encode(day.grain(), rows.get(day)));
             }
-            written += guarded(() -> redis.execute(ADD_MISSING, allKeys, arguments.toArray())).intValue();
+            written += guarded(() -> redis.execute(RollupScripts.ADD_MISSING, allKeys, arguments.toArray()))
+                    .intValue();
         }
         return written;
     }
@@ -277,7 +196,7 @@ class RollupRedis {
             arguments.add(write ? SET : DELETE);
             arguments.add(write ? codec.encode(day.grain(), rows.get(day)) : NOTHING);
         }
-        byte[] flags = guarded(() -> redis.execute(REPLACE, allKeys, arguments.toArray()));
+        byte[] flags = guarded(() -> redis.execute(RollupScripts.REPLACE, allKeys, arguments.toArray()));
         Set<String> replaced = new HashSet<>();
         for (int j = 0; j < stores.size(); j++) {
             if (flags[j] == '1') {

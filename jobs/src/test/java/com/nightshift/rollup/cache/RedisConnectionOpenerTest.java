@@ -25,8 +25,8 @@ class RedisConnectionOpenerTest extends IntegrationTest {
 
             opener.open();
 
-            assertThat(connection.scriptingCommands().scriptExists(RollupRedis.REPLACE.getSha1(),
-                    RollupRedis.ADD_MISSING.getSha1(), RollupRedis.EXISTING.getSha1()))
+            assertThat(connection.scriptingCommands().scriptExists(RollupScripts.REPLACE.getSha1(),
+                    RollupScripts.ADD_MISSING.getSha1(), RollupScripts.EXISTING.getSha1()))
                     .isEqualTo(List.of(true, true, true));
         }
     }
