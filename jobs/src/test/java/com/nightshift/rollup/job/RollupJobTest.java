@@ -89,6 +89,7 @@ class RollupJobTest extends IntegrationTest {
     void aStoreWhoseLinesAllVanishedLosesItsRows() throws Exception {
         long line = aLine().store("成都锦江店").insert(jdbc);
         runner.run("rollup", WHOLE_RANGE);
+        assertThat(count("rollup_store_daily")).as("the store's rows before its line goes").isOne();
         jdbc.update("DELETE FROM orders WHERE id = ?", line);
 
         runner.run("rollup", WHOLE_RANGE);
@@ -133,6 +134,7 @@ class RollupJobTest extends IntegrationTest {
     void aFixedLineLeavesTheQuarantine() throws Exception {
         long bad = aLine().status("lost").insertDirty(jdbc);
         runner.run("rollup", WHOLE_RANGE);
+        assertThat(count("rollup_quarantine")).as("the bad line before it is fixed").isOne();
         jdbc.update("UPDATE orders SET status = 'completed' WHERE id = ?", bad);
 
         runner.run("rollup", WHOLE_RANGE);
