@@ -6,6 +6,6 @@ import picocli.CommandLine.Option;
 final class EmbeddedOption {
 
     @Option(names = "--embedded", description = "Start an embedded PostgreSQL, Redis or SMTP server for each one "
-            + "that is not configured (as NIGHTSHIFT_EMBEDDED=true does); without it, a missing setting is an error.")
+            + "that is not configured (as NIGHTSHIFT_EMBEDDED_ENABLED=true does); without it, a missing setting is an error.")
     boolean asked;
 }

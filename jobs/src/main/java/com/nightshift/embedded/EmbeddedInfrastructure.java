@@ -23,7 +23,7 @@ import com.nightshift.config.InfrastructureUnavailableException;
 import com.nightshift.config.NightshiftProperties;
 
 /**
- * Embedded mode, only where it was asked for ({@code demo}, {@code --embedded}, {@code nightshift.embedded=true}).
+ * Embedded mode, only where it was asked for ({@code demo}, {@code --embedded}, {@code nightshift.embedded.enabled=true}).
  * Once the environment is known and before any bean exists, checks that each service the command needs is
  * configured. In embedded mode it starts a server for each one that is not, and publishes its address through
  * the same standard properties an operator would set; everything after that point is identical in embedded
@@ -37,8 +37,7 @@ public final class EmbeddedInfrastructure implements ApplicationListener<Applica
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedInfrastructure.class);
 
-    /** Setting that turns embedded mode on, as {@code --embedded} does. */
-    private static final String EMBEDDED_PROPERTY = "nightshift.embedded";
+    private static final String SETTINGS = "nightshift.embedded";
 
     private final Set<EmbeddedService> needed;
     private final boolean asked;
@@ -63,16 +62,17 @@ public final class EmbeddedInfrastructure implements ApplicationListener<Applica
         if (missing.isEmpty()) {
             return;
         }
-        if (!asked && !environment.getProperty(EMBEDDED_PROPERTY, Boolean.class, false)) {
+        Binder binder = Binder.get(environment);
+        EmbeddedProperties settings = binder.bindOrCreate(SETTINGS, EmbeddedProperties.class);
+        if (!asked && !settings.enabled()) {
             throw new ServerNotConfiguredException(missing);
         }
-        startEmbedded(environment, missing);
+        startEmbedded(environment, binder, settings, missing);
     }
 
-    private void startEmbedded(ConfigurableEnvironment environment, List<EmbeddedService> missing) {
-        Binder binder = Binder.get(environment);
+    private void startEmbedded(ConfigurableEnvironment environment, Binder binder, EmbeddedProperties ports,
+                               List<EmbeddedService> missing) {
         Path dataDir = binder.bindOrCreate("nightshift", NightshiftProperties.class).dataDir();
-        EmbeddedProperties ports = binder.bindOrCreate(EMBEDDED_PROPERTY, EmbeddedProperties.class);
         Map<String, Object> properties = new LinkedHashMap<>();
         try {
             if (missing.contains(EmbeddedService.DATABASE)) {

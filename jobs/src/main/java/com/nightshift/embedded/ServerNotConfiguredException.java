@@ -20,6 +20,6 @@ public class ServerNotConfiguredException extends RuntimeException {
                 + descriptions.get(descriptions.size() - 1);
         String settings = missing.stream().map(EmbeddedService::setting).collect(Collectors.joining(", "));
         return "no " + what + " configured: set " + settings
-                + ", or pass --embedded (NIGHTSHIFT_EMBEDDED=true) to start embedded servers for what is not set";
+                + ", or pass --embedded (NIGHTSHIFT_EMBEDDED_ENABLED=true) to start embedded servers for what is not set";
     }
 }

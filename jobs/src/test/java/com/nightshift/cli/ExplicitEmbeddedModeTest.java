@@ -28,7 +28,7 @@ class ExplicitEmbeddedModeTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errLines()).containsExactly("nightshift: no mail server configured: set SPRING_MAIL_HOST "
-                + "(spring.mail.host), or pass --embedded (NIGHTSHIFT_EMBEDDED=true) to start embedded servers for "
+                + "(spring.mail.host), or pass --embedded (NIGHTSHIFT_EMBEDDED_ENABLED=true) to start embedded servers for "
                 + "what is not set");
         assertThat(dataDir.resolve("mail")).doesNotExist();
     }
@@ -56,7 +56,7 @@ class ExplicitEmbeddedModeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--embedded", "--nightshift.embedded=true"})
+    @ValueSource(strings = {"--embedded", "--nightshift.embedded.enabled=true"})
     void embeddedModeStartsAServerOnlyForWhatIsNotConfigured(String askedFor) {
         List<String> settings = new ArrayList<>(databaseAndRedis());
         settings.addAll(List.of(askedFor, "--nightshift.embedded.smtp-port=0",
