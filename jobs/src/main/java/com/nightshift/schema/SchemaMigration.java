@@ -77,8 +77,12 @@ public class SchemaMigration {
                     return new MigrationResult(pending.size(), rebuilt);
                 });
             } finally {
-                endTransaction(connection);
-                jdbc.query("SELECT pg_advisory_unlock(?)", rs -> { }, MIGRATION_LOCK);
+                // each clean-up step runs even if the one before failed: a pooled connection must not keep the lock
+                try {
+                    endTransaction(connection);
+                } finally {
+                    jdbc.query("SELECT pg_advisory_unlock(?)", rs -> { }, MIGRATION_LOCK);
+                }
             }
         } catch (SchemaNotReadyException e) {
             throw e;
@@ -165,9 +169,15 @@ public class SchemaMigration {
         try {
             return work.run();
         } finally {
-            endTransaction(connection);
-            setting(jdbc, "lock_timeout", lockTimeout);
-            setting(jdbc, "statement_timeout", statementTimeout);
+            try {
+                endTransaction(connection);
+            } finally {
+                try {
+                    setting(jdbc, "lock_timeout", lockTimeout);
+                } finally {
+                    setting(jdbc, "statement_timeout", statementTimeout);
+                }
+            }
         }
     }
 

@@ -230,11 +230,12 @@ class RollupCacheTest extends IntegrationTest {
                 : List.of();
         CommittedRows laterRows = (grain, from, to) -> grain == STORE_DAILY ? List.of(storeDay(store, day, 2))
                 : List.of();
-        assertThat(cache.refreshPartitions(later, Map.of(partition, laterRows))).allMatch(CacheRefresh::succeeded);
+        assertThat(cache.refreshPartitions(later, Map.of(partition, laterRows))).singleElement()
+                .matches(CacheRefresh::succeeded);
 
         List<CacheRefresh> late = cache.refreshPartitions(earlier, Map.of(partition, earlierRows));
 
-        assertThat(late).noneMatch(CacheRefresh::succeeded);
+        assertThat(late).singleElement().matches(refresh -> !refresh.succeeded());
         assertThat(redis.decoded(new RollupDay(STORE_DAILY, store, day))).singleElement()
                 .extracting(RollupRow::orders).isEqualTo(2);
         assertThat(cache.pendingRepairs()).containsExactly(partition);
