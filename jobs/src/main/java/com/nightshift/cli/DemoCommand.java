@@ -56,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
             if (!allCompleted) {
                 session.err().println("nightshift: a demo job did not complete (see above)");
             }
-        } catch (RuntimeException e) {
+        } catch (Exception | Error e) {
             engine.close();
             throw e;
         }

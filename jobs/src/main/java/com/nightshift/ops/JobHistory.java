@@ -51,6 +51,22 @@ class JobHistory {
                 executionId).stream().findFirst();
     }
 
+    /**
+     * Asks a running execution to stop, wherever it runs: it is marked STOPPING and its version bumped, and the
+     * process running it reads that back at its next chunk commit (Spring Batch's repository synchronises the
+     * job's status whenever it saves a step execution), then ends the step and the job as STOPPED. One
+     * conditional statement, so that an execution that has just ended keeps its outcome; unlike
+     * {@code JobOperator.stop}, it leaves the end time unset, so STOPPING shows until the run has really stopped.
+     *
+     * @return false when the execution was not running
+     */
+    boolean askToStop(long executionId) {
+        return jdbc.update("""
+                UPDATE batch_job_execution SET status = 'STOPPING', version = version + 1, last_updated = localtimestamp
+                WHERE job_execution_id = ? AND status IN ('STARTING', 'STARTED', 'STOPPING')
+                """, executionId) == 1;
+    }
+
     /** The execution with its steps, if it was ever recorded. */
     Optional<JobExecution> execution(long executionId) {
         try {

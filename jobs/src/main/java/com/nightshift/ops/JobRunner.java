@@ -114,7 +114,9 @@ public class JobRunner {
         Optional<RunLock> dead = locks.tryLock(key);
         if (dead.isPresent()) {
             try {
-                operator.recover(execution);
+                // read again under the lock: the run may have ended between the first read and the lock
+                operator.recover(history.execution(executionId).filter(JobExecution::isRunning)
+                        .orElseThrow(() -> justEnded(executionId)));
             } finally {
                 locks.release(dead.get());
             }
@@ -122,9 +124,15 @@ public class JobRunner {
                     + "stopped without ending it, so it is now marked FAILED; run the same parameters again to "
                     + "resume it");
         }
-        StopRequest.of(repository, execution);
+        if (!history.askToStop(executionId)) {
+            throw justEnded(executionId);
+        }
         log.info("Asked job execution {} ({}) to stop at its next chunk boundary", executionId, key);
-        return execution;
+        return history.execution(executionId).orElse(execution);
+    }
+
+    private static JobNotRunningException justEnded(long executionId) {
+        return new JobNotRunningException("job execution " + executionId + " is not running: it has just ended");
     }
 
     /**

@@ -16,7 +16,6 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,7 +46,6 @@ class RunLocks implements DisposableBean {
     private final DataSource connections;
     private final JdbcTemplate jdbc;
     private final JobHistory history;
-    private final JobRepository repository;
     private final Map<RunKey, RunLock> held = new ConcurrentHashMap<>();
     private final ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "run-lock-check");
@@ -55,12 +53,10 @@ class RunLocks implements DisposableBean {
         return thread;
     });
 
-    RunLocks(DataSourceProperties dataSource, JdbcTemplate jdbc, JobHistory history, JobRepository repository,
-             OpsProperties properties) {
+    RunLocks(DataSourceProperties dataSource, JdbcTemplate jdbc, JobHistory history, OpsProperties properties) {
         this.connections = unpooled(dataSource);
         this.jdbc = jdbc;
         this.history = history;
-        this.repository = repository;
         long every = properties.lockCheckEvery().toMillis();
         checks.scheduleWithFixedDelay(this::checkAll, every, every, TimeUnit.MILLISECONDS);
     }
@@ -74,6 +70,8 @@ class RunLocks implements DisposableBean {
         connectionProperties.setProperty("tcpKeepAlive", "true");
         // A machine lost without closing its connections would leave the lock held until the server's own TCP
         // keepalives give up, two hours by default: this session's notice a silent peer within about a minute.
+        // nor wait for ever on one: a lock check or release gives up on a silent server
+        connectionProperties.setProperty("socketTimeout", "30");
         connectionProperties.setProperty("options",
                 "-c tcp_keepalives_idle=30 -c tcp_keepalives_interval=10 -c tcp_keepalives_count=3");
         dataSource.setConnectionProperties(connectionProperties);
@@ -97,11 +95,17 @@ class RunLocks implements DisposableBean {
         return Optional.ofNullable(held.get(key));
     }
 
-    /** Releases the lock if this process still holds it; any process may then start the run. */
-    void release(RunLock lock) {
+    /**
+     * Releases the lock if this process still holds it; any process may then start the run.
+     *
+     * @return whether this call released it (false when another thread, e.g. the run's end, did first)
+     */
+    boolean release(RunLock lock) {
         if (held.remove(lock.key(), lock)) {
             lock.close();
+            return true;
         }
+        return false;
     }
 
     /** The executions this process runs now. */
@@ -145,11 +149,11 @@ class RunLocks implements DisposableBean {
             // a run that never reached its listeners (stopped before it began) still has to let go
             log.info("Releasing the run lock of {}: execution {} is {}", key, id, status.get());
             release(lock);
-        } else if (!lock.stillHeld()) {
+        } else if (!lock.stillHeld() && release(lock)) {
+            // released here, not by the run's end in the meantime: the connection really broke
             log.error("Lost the run lock of {} (its database connection broke): stopping execution {} at its "
                     + "next chunk, since another instance could now start the same run", key, id);
-            release(lock);
-            history.execution(id).ifPresent(execution -> StopRequest.of(repository, execution));
+            history.askToStop(id);
         }
     }
 

@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -24,16 +23,13 @@ class StopRunsOnShutdown implements SmartLifecycle {
     private final RunLocks locks;
     private final JobRunner runner;
     private final JobHistory history;
-    private final JobRepository repository;
     private final Duration timeout;
     private volatile boolean running;
 
-    StopRunsOnShutdown(RunLocks locks, JobRunner runner, JobHistory history, JobRepository repository,
-                       OpsProperties properties) {
+    StopRunsOnShutdown(RunLocks locks, JobRunner runner, JobHistory history, OpsProperties properties) {
         this.locks = locks;
         this.runner = runner;
         this.history = history;
-        this.repository = repository;
         this.timeout = properties.stopTimeout();
     }
 
@@ -52,8 +48,7 @@ class StopRunsOnShutdown implements SmartLifecycle {
             return;
         }
         log.info("Shutting down: stopping job executions {} at their next chunk boundary", executions);
-        executions.forEach(id -> history.execution(id).filter(execution -> execution.isRunning())
-                .ifPresent(execution -> StopRequest.of(repository, execution)));
+        executions.forEach(history::askToStop);
         long deadline = System.nanoTime() + timeout.toNanos();
         // a run's lock goes before its outcome is saved for the last time: wait for the run to have returned
         while (runner.runsUnderWay() > 0 && System.nanoTime() < deadline) {
