@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import com.nightshift.calendar.IsoWeek;
+
 /**
  * One parameter of a job, as given on the command line ({@code name=value}) or in the API's JSON body.
  *
@@ -23,7 +25,11 @@ public record ParameterDescription(String name, Type type, String defaultValue, 
         /** One of {@link #allowedValues()}. */
         CHOICE(null),
         /** A calendar date. */
-        DATE("yyyy-MM-dd");
+        DATE("yyyy-MM-dd"),
+        /** An ISO week, such as 2026-W48. */
+        WEEK("YYYY-Www"),
+        /** A name, such as a store's; the job checks it against what exists. */
+        TEXT("NAME");
 
         private final String format;
 
@@ -53,6 +59,14 @@ public record ParameterDescription(String name, Type type, String defaultValue, 
         return new ParameterDescription(name, Type.DATE, defaultValue, description, List.of());
     }
 
+    public static ParameterDescription week(String name, String defaultValue, String description) {
+        return new ParameterDescription(name, Type.WEEK, defaultValue, description, List.of());
+    }
+
+    public static ParameterDescription text(String name, String defaultValue, String description) {
+        return new ParameterDescription(name, Type.TEXT, defaultValue, description, List.of());
+    }
+
     /** How the value is written: {@code full|incremental}, {@code yyyy-MM-dd}. */
     public String valueForm() {
         return type == Type.CHOICE ? String.join("|", allowedValues) : type.format();
@@ -66,6 +80,9 @@ public record ParameterDescription(String name, Type type, String defaultValue, 
                             + ", was '" + value + "'");
             case DATE -> isDate(value) ? Optional.empty()
                     : Optional.of("parameter '" + name + "' must be a date " + type.format() + ", was '" + value + "'");
+            case WEEK -> IsoWeek.parse(value).isPresent() ? Optional.empty()
+                    : Optional.of("parameter '" + name + "' must be an ISO week such as 2026-W48, was '" + value + "'");
+            case TEXT -> value.isBlank() ? Optional.of("parameter '" + name + "' is empty") : Optional.empty();
         };
     }
 
