@@ -2,11 +2,36 @@ package com.nightshift.reports.render;
 
 import org.springframework.stereotype.Component;
 
+import com.nightshift.config.NightshiftProperties;
+import com.nightshift.reports.ReportPeriod;
+import com.nightshift.reports.ReportProperties;
+import com.nightshift.reports.TemplateFolder;
+import com.nightshift.reports.figures.Figures;
+import com.nightshift.reports.figures.RollupFigures;
+
 /** Fills a report's template with its figures, read from the rollup tables, and exports it to PDF and XLSX. */
 @Component
 public class ReportRenderer {
 
+    private final RollupFigures rollups;
+    private final ReportEngine engine;
+
+    public ReportRenderer(RollupFigures rollups, ReportProperties reports, NightshiftProperties nightshift) {
+        this.rollups = rollups;
+        this.engine = new ReportEngine(TemplateFolder.of(reports.templatesDir()), nightshift.zone(),
+                reports.declineFlagPercent());
+    }
+
     public RenderedReport render(RenderRequest request) {
-        throw new UnsupportedOperationException("STUB: the render helper replaces this class");
+        return engine.render(request, figures(request));
+    }
+
+    private Figures figures(RenderRequest request) {
+        ReportPeriod period = request.period();
+        return switch (request.definition().scope()) {
+            case STORE_DAY -> rollups.storeDay(request.subject().name(), period.from());
+            case REGION_WEEK -> rollups.week(period, request.regionStores());
+            case CHAIN_WEEK -> rollups.week(period, null);
+        };
     }
 }
