@@ -20,10 +20,7 @@ public class ReportCatalog {
     private final Map<String, ReportDefinition> reports;
 
     public ReportCatalog(ReportProperties properties) {
-        this(properties, TemplateFolder.of(properties.templatesDir()));
-    }
-
-    ReportCatalog(ReportProperties properties, TemplateFolder templates) {
+        TemplateFolder templates = TemplateFolder.of(properties.templatesDir());
         List<String> problems = new ArrayList<>();
         Map<String, ReportDefinition> checked = new TreeMap<>();
         properties.catalog().forEach((name, entry) -> {
