@@ -28,6 +28,9 @@ import com.nightshift.reports.figures.StoreWeek;
 public final class SampleFigures {
 
     private static final String[] CHANNELS = {"门店", "美团外卖", "饿了么", "小程序", "京东到家", "团购", "企业订餐", "电话"};
+    private static final String[] PRODUCTS = {"招牌牛肉面🍜", "红烧肉饭", "宫保鸡丁", "鱼香肉丝", "酸辣土豆丝", "麻婆豆腐",
+        "西红柿炒蛋", "可乐", "豆浆", "油条", "小笼包", "煎饺", "酸梅汤", "绿豆汤", "米饭", "炒河粉", "扬州炒饭", "凉皮",
+        "肉夹馍", "奶茶"};
     private static final OffsetDateTime AS_OF = OffsetDateTime.of(2026, 11, 29, 2, 15, 0, 0, ZoneOffset.UTC);
 
     private final Random random;
@@ -55,16 +58,18 @@ public final class SampleFigures {
     public Figures figuresFor(RenderRequest request) {
         LocalDate from = request.period().from();
         if (request.definition().scope() == ReportScope.STORE_DAY) {
-            return new Figures.StoreDay(request.subject().name(), from, headline(300), headline(300),
-                    headline(300), breakdowns("", CHANNELS.length, 300), breakdowns("商品", 10, 60));
+            List<Breakdown> channels = breakdowns(CHANNELS, 40);
+            return new Figures.StoreDay(request.subject().name(), from, total(channels), headline(300),
+                    headline(300), channels, breakdowns(PRODUCTS, 30).subList(0, 10));
         }
         List<StoreWeek> stores = new ArrayList<>();
         for (int i = 1; i <= 30; i++) {
             stores.add(new StoreWeek("门店" + i, headline(2000), headline(2000)));
         }
         stores.sort((a, b) -> b.week().net().compareTo(a.week().net()));
-        return new Figures.Week(from, headline(60_000), headline(60_000), stores,
-                breakdowns("", CHANNELS.length, 8000), breakdowns("商品", 20, 3000));
+        List<Breakdown> channels = breakdowns(CHANNELS, 8000);
+        return new Figures.Week(from, total(channels), headline(60_000), stores, channels,
+                breakdowns(PRODUCTS, 3000));
     }
 
     private Headline headline(int orders) {
@@ -74,12 +79,20 @@ public final class SampleFigures {
         return new Headline(count, count * 3L, count * 4L, gross, refunds, gross.subtract(refunds));
     }
 
-    private List<Breakdown> breakdowns(String prefix, int n, int orders) {
+    private static Headline total(List<Breakdown> rows) {
+        Headline sum = new Headline(0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+        for (Breakdown b : rows) {
+            sum = new Headline(sum.orders() + b.orders(), sum.lines() + b.quantity() / 2, sum.quantity() + b.quantity(),
+                    sum.gross().add(b.gross()), sum.refunds().add(b.refunds()), sum.net().add(b.net()));
+        }
+        return sum;
+    }
+
+    private List<Breakdown> breakdowns(String[] names, int orders) {
         List<Breakdown> rows = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
+        for (String name : names) {
             Headline h = headline(orders);
-            rows.add(new Breakdown(prefix.isEmpty() ? CHANNELS[i] : prefix + (i + 1), h.orders(), h.quantity(),
-                    h.gross(), h.refunds(), h.net()));
+            rows.add(new Breakdown(name, h.orders(), h.quantity(), h.gross(), h.refunds(), h.net()));
         }
         rows.sort((a, b) -> b.net().compareTo(a.net()));
         return rows;
