@@ -27,8 +27,8 @@ import com.nightshift.reports.figures.StoreWeek;
  */
 public final class SampleFigures {
 
-    private static final String[] CHANNELS = {"门店", "美团外卖", "饿了么", "小程序", "京东到家", "团购", "企业订餐", "电话"};
-    private static final String[] PRODUCTS = {"招牌牛肉面🍜", "红烧肉饭", "宫保鸡丁", "鱼香肉丝", "酸辣土豆丝", "麻婆豆腐",
+    private static final String[] CHANNELS = {"门店", "美团外卖", "饿了么", "小程序", "京东到家", "团购", "企业订餐", "跑腿🛵"};
+    private static final String[] PRODUCTS = {"招牌牛肉面", "红烧肉饭", "宫保鸡丁", "鱼香肉丝", "酸辣土豆丝", "麻婆豆腐",
         "西红柿炒蛋", "可乐", "豆浆", "油条", "小笼包", "煎饺", "酸梅汤", "绿豆汤", "米饭", "炒河粉", "扬州炒饭", "凉皮",
         "肉夹馍", "奶茶"};
     private static final OffsetDateTime AS_OF = OffsetDateTime.of(2026, 11, 29, 2, 15, 0, 0, ZoneOffset.UTC);
