@@ -3,7 +3,10 @@ package com.nightshift.reports.render;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import com.nightshift.reports.ReportTemplateException;
 import com.nightshift.reports.TemplateFolder;
@@ -64,6 +67,21 @@ public final class ReportEngine {
                 FiguresDigest.of(request, figures), figures.headline());
     }
 
+    /**
+     * Renders each request with the figures at the same index, one after another on the calling thread: the bare
+     * renderer's share of a run, for {@code bench/reports}.
+     */
+    public List<RenderedReport> renderAll(List<RenderRequest> requests, List<? extends Figures> figures) {
+        if (requests.size() != figures.size()) {
+            throw new IllegalArgumentException(requests.size() + " requests but " + figures.size() + " figures");
+        }
+        List<RenderedReport> reports = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            reports.add(render(requests.get(i), figures.get(i)));
+        }
+        return reports;
+    }
+
     private byte[] pdf(JasperPrint print, String template) {
         JRPdfExporter exporter = new JRPdfExporter();
         return export(print, template, exporter::setExporterInput, out -> {
@@ -95,7 +113,7 @@ public final class ReportEngine {
     }
 
     private static byte[] export(JasperPrint print, String template,
-                                 java.util.function.Consumer<SimpleExporterInput> input, Export export) {
+                                 Consumer<SimpleExporterInput> input, Export export) {
         input.accept(new SimpleExporterInput(print));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {

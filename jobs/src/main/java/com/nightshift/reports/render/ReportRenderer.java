@@ -26,7 +26,17 @@ public class ReportRenderer {
         return engine.render(request, figures(request));
     }
 
-    private Figures figures(RenderRequest request) {
+    /**
+     * JasperReports alone, with this renderer's templates and settings: what {@link #render} does once it has the
+     * figures. A benchmark reads the figures first ({@link #figures}) and times this, to tell the pipeline's
+     * overhead from the bare renderer's work.
+     */
+    public ReportEngine engine() {
+        return engine;
+    }
+
+    /** The figures {@link #render} fills the request's template with, read from the rollup tables. */
+    public Figures figures(RenderRequest request) {
         ReportPeriod period = request.period();
         return switch (request.definition().scope()) {
             case STORE_DAY -> rollups.storeDay(request.subject().name(), period.from());

@@ -33,6 +33,7 @@ import com.nightshift.reports.ReportCatalog;
 import com.nightshift.reports.ReportPeriod;
 import com.nightshift.reports.ReportScope;
 import com.nightshift.reports.ReportSubject;
+import com.nightshift.reports.figures.Figures;
 import com.nightshift.support.IntegrationTest;
 import com.nightshift.support.RollupTestData;
 
@@ -281,6 +282,23 @@ class ReportRendererTest extends IntegrationTest {
         assertThat(report.headline().gross()).isEqualByComparingTo("1234.56");
         assertThat(report.headline().refunds()).isEqualByComparingTo("12.30");
         assertThat(report.headline().net()).isEqualByComparingTo("1222.26");
+    }
+
+    @Test
+    void theBareEngineRendersFiguresReadBeforehandAsTheRendererDoes() {
+        List<RenderRequest> requests = List.of(request("store-daily", ReportSubject.store(BEIJING), ReportPeriod.day(DAY)),
+                request("store-daily", ReportSubject.store(CHENGDU), ReportPeriod.day(DAY)));
+        List<Figures> figures = requests.stream().map(renderer::figures).toList();
+
+        List<RenderedReport> bare = renderer.engine().renderAll(requests, figures);
+
+        assertThat(bare).extracting(RenderedReport::figuresDigest).containsExactly(
+                renderer.render(requests.get(0)).figuresDigest(), renderer.render(requests.get(1)).figuresDigest());
+        assertThat(pdfText(bare.get(1).pdf())).contains("麻辣香锅🌶");
+    }
+
+    private RenderRequest request(String name, ReportSubject subject, ReportPeriod period) {
+        return new RenderRequest(catalog.named(name).orElseThrow(), subject, period, ZH, List.of(), AS_OF, 4242);
     }
 
     private RenderedReport render(String name, ReportSubject subject, ReportPeriod period, Locale language) {
