@@ -3,6 +3,7 @@ package com.nightshift.reports.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -16,6 +17,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,6 +101,32 @@ class ReportEngineTest {
         Files.writeString(templates.resolve("store-daily.jrxml"), shipped("store-daily.jrxml"));
 
         assertThat(render(engine, "store-daily.jrxml").pdf()).isNotEmpty();
+    }
+
+    @Test
+    void theXlsxHasNoEmptyColumnsAndAmountColumnsWideEnoughForMillions() throws IOException {
+        ReportEngine engine = new ReportEngine(TemplateFolder.classpath(), ZoneId.of("Asia/Shanghai"), BigDecimal.TEN);
+        RenderRequest request = SampleFigures.request(
+                new ReportDefinition("chain-weekly", "chain-weekly.jrxml", ReportScope.CHAIN_WEEK), Locale.ENGLISH, 1);
+
+        byte[] xlsx = engine.render(request, new SampleFigures(1).figuresFor(request)).xlsx();
+
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            int columns = 0;
+            for (Row row : sheet) {
+                columns = Math.max(columns, row.getLastCellNum());
+            }
+            for (int column = 0; column < columns; column++) {
+                int c = column;
+                assertThat(sheet).as("column %d has a value", c).anySatisfy(row -> assertThat(row.getCell(c))
+                        .isNotNull().extracting(Cell::getCellType).isNotEqualTo(CellType.BLANK));
+            }
+            // "12,345,678.90" is 13 characters; Excel widths are in 1/256 of a character
+            for (int column = 2; column < columns; column++) {
+                assertThat(sheet.getColumnWidth(column) / 256).as("column %d", column).isGreaterThanOrEqualTo(13);
+            }
+        }
     }
 
     private ReportEngine engineWith(String name, String content) throws IOException {
