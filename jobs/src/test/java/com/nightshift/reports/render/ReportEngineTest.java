@@ -94,6 +94,31 @@ class ReportEngineTest {
     }
 
     @Test
+    void reportsRenderedByManyThreadsAtOnceEqualOneRenderedAlone() throws Exception {
+        ReportEngine engine = new ReportEngine(TemplateFolder.classpath(), ZoneId.of("Asia/Shanghai"), BigDecimal.TEN);
+        RenderRequest request = SampleFigures.request(
+                new ReportDefinition("store-daily", "store-daily.jrxml", ReportScope.STORE_DAY), Locale.ENGLISH, 1);
+        String alone = ReportFiles.pdfText(engine.render(request, new SampleFigures(7).figuresFor(request)).pdf());
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<RenderedReport>> reports = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                reports.add(threads.submit(() -> {
+                    start.await();
+                    return engine.render(request, new SampleFigures(7).figuresFor(request));
+                }));
+            }
+            start.countDown();
+            for (Future<RenderedReport> report : reports) {
+                assertThat(ReportFiles.pdfText(report.get().pdf())).isEqualTo(alone);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void aFixedTemplateIsPickedUpAfterAFailure() throws IOException {
         ReportEngine engine = engineWith("store-daily.jrxml", "<jasperReport");
         assertThatThrownBy(() -> render(engine, "store-daily.jrxml")).isInstanceOf(ReportTemplateException.class);
