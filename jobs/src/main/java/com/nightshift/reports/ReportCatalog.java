@@ -2,6 +2,7 @@ package com.nightshift.reports;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +23,8 @@ public class ReportCatalog {
     public ReportCatalog(ReportProperties properties) {
         TemplateFolder templates = TemplateFolder.of(properties.templatesDir());
         List<String> problems = new ArrayList<>();
-        Map<String, ReportDefinition> checked = new TreeMap<>();
-        properties.catalog().forEach((name, entry) -> {
+        Map<String, ReportDefinition> checked = new HashMap<>();
+        new TreeMap<>(properties.catalog()).forEach((name, entry) -> {
             String key = "nightshift.reports.catalog." + name;
             if (entry.template() == null || entry.template().isBlank()) {
                 problems.add(key + ".template is not set");
