@@ -285,13 +285,13 @@ final class RecipientsFileReader {
         return names;
     }
 
-    /** A field's text; null, after noting the problem, when it is not a piece of text. */
+    /** A field's text; null when it is absent or blank, and (the problem noted) when it is not text. */
     private String scalar(Node node, String field) {
         if (node == null || isNull(node)) {
             return null;
         }
         String text = text(node);
-        if (text == null) {
+        if (!(node instanceof ScalarNode)) {
             problem(node, "'" + field + "' must be a piece of text, not '" + source(node) + "'");
         }
         return text;
