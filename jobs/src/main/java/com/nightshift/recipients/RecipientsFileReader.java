@@ -165,13 +165,14 @@ final class RecipientsFileReader {
         Map<String, Node> fields = keys(person, RECIPIENT_KEYS);
         String email = scalar(fields.get("email"), "email");
         String name = scalar(fields.get("name"), "name");
-        if (email == null) {
+        boolean given = problems.size() == problemsBefore;
+        if (email == null && given) {
             problem(person, "a recipient without an email" + (name == null ? "" : " (name '" + name + "')"));
-        } else {
-            email = address(fields.get("email"), email);
-        }
-        if (name == null && email != null) {
+        } else if (name == null && given) {
             problem(person, "recipient '" + email + "' without a name");
+        }
+        if (email != null) {
+            email = address(fields.get("email"), email);
         }
         String language = language(fields.get("language"));
         List<String> stores = stores(fields.get("stores"));
@@ -312,7 +313,10 @@ final class RecipientsFileReader {
             return scalar.getValue();
         }
         Mark start = node.getStartMark();
-        return lines[start.getLine()].substring(Math.min(start.getColumn(), lines[start.getLine()].length())).strip();
+        Mark end = node.getEndMark();
+        String line = lines[start.getLine()];
+        int to = end.getLine() == start.getLine() ? Math.min(end.getColumn(), line.length()) : line.length();
+        return line.substring(Math.min(start.getColumn(), to), to).strip();
     }
 
     private void problem(Node node, String text) {

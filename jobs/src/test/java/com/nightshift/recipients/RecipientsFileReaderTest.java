@@ -183,6 +183,23 @@ class RecipientsFileReaderTest {
     }
 
     @Test
+    void aValueThatIsNotTextIsNamedAsTheFileWritesIt() {
+        assertThat(problems(REGIONS + """
+                  - {email: [hq@example.com], name: HQ, chain: true}
+                """)).containsExactly(new FileProblem(5, "'email' must be a piece of text, not '[hq@example.com]'"));
+    }
+
+    @Test
+    void aRegionWithoutStoresIsAProblem() {
+        assertThat(problems("""
+                regions:
+                  华北: []
+                recipients:
+                  - {email: hq@example.com, name: HQ, chain: true}
+                """)).containsExactly(new FileProblem(2, "region '华北' has no stores"));
+    }
+
+    @Test
     void aYamlSyntaxErrorNamesItsLineAndText() {
         assertThat(problems("""
                 regions:
