@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -16,10 +18,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +37,11 @@ import com.nightshift.reports.ReportSubject;
 import com.nightshift.support.DatabaseRoles;
 import com.nightshift.support.IntegrationTest;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+
 /**
  * The registry as a chain runs it: as the application role with privileges on the tables only, on a database the
  * owner migrated, with the stores known from the rollup tables.
@@ -40,7 +49,7 @@ import com.nightshift.support.IntegrationTest;
 class RecipientRegistryTest extends IntegrationTest {
 
     private static final String DATABASE = DatabaseRoles.leastPrivilegeDatabase("recipients");
-    private static final String DEMO_FILE = "classpath:reports/demo-recipients.yml";
+    private static final String DEMO_FILE = RecipientsProperties.DEMO_FILE;
     private static final List<String> STORES = List.of("北京朝阳店", "天津滨江道店", "上海浦东店", "成都锦江店");
 
     private static final String GOOD = """
@@ -116,12 +125,24 @@ class RecipientRegistryTest extends IntegrationTest {
     }
 
     @Test
-    void withNoRollupsYetTheStoresCannotBeCheckedAndTheFileLoads() {
+    void withNoRollupsYetTheStoresCannotBeCheckedAndTheFileLoadsSayingSo() {
         owner.execute("TRUNCATE rollup_store_daily");
-
-        RecipientDirectory directory = registry.load(file(GOOD.replace("北京朝阳店]}", "未开业店]}")));
+        String path = file(GOOD.replace("北京朝阳店]}", "未开业店]}"));
+        Logger logger = (Logger) LoggerFactory.getLogger(RecipientRegistry.class);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        RecipientDirectory directory;
+        try {
+            directory = registry.load(path);
+        } finally {
+            logger.detachAppender(log);
+        }
 
         assertThat(directory.recipients().get(0).stores()).containsExactly("未开业店");
+        assertThat(log.list).filteredOn(event -> event.getLevel() == Level.WARN)
+                .extracting(ILoggingEvent::getFormattedMessage).singleElement().asString()
+                .startsWith(path + ": its stores cannot be checked yet, the rollups hold no store");
     }
 
     @Test
@@ -282,6 +303,16 @@ class RecipientRegistryTest extends IntegrationTest {
     }
 
     @Test
+    void withoutAFileSettingTheRegistryNamesTheSetting() {
+        RecipientRegistry unset = new RecipientRegistry(new RecipientsProperties(" "), jdbc,
+                new DataSourceTransactionManager(jdbc.getDataSource()));
+
+        assertThatThrownBy(unset::load).isInstanceOfSatisfying(RecipientsFileException.class,
+                e -> assertThat(e.problems()).containsExactly(
+                        "no recipients file: set nightshift.recipients.file to its path or classpath: location"));
+    }
+
+    @Test
     void aMissingFileIsNamed() {
         String path = dir.resolve("absent.yml").toString();
 
@@ -293,7 +324,7 @@ class RecipientRegistryTest extends IntegrationTest {
     void aFileThatIsNotUtf8IsNamed() throws IOException {
         Path latin1 = dir.resolve("latin1.yml");
         Files.write(latin1, "recipients: [{email: hq@example.com, name: Caf\u00e9, chain: true}]\n"
-                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                .getBytes(StandardCharsets.ISO_8859_1));
 
         assertThatThrownBy(() -> registry.load(latin1.toString()))
                 .isInstanceOfSatisfying(RecipientsFileException.class,
@@ -333,7 +364,7 @@ class RecipientRegistryTest extends IntegrationTest {
     }
 
     private static Map<String, Long> ids(RecipientDirectory directory) {
-        return directory.recipients().stream().collect(java.util.stream.Collectors.toMap(
+        return directory.recipients().stream().collect(Collectors.toMap(
                 person -> person.email().toLowerCase(Locale.ROOT), Recipient::id));
     }
 
@@ -343,7 +374,7 @@ class RecipientRegistryTest extends IntegrationTest {
             Files.writeString(path, text);
             return path.toString();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }
