@@ -1,6 +1,9 @@
 package com.nightshift.recipients;
 
-import java.io.StringReader;
+import static com.nightshift.recipients.FileNodes.isNull;
+import static com.nightshift.recipients.FileNodes.line;
+import static com.nightshift.recipients.FileNodes.text;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,11 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -37,20 +35,20 @@ final class RecipientsFileReader {
     private static final List<String> RECIPIENT_KEYS = List.of("email", "name", "language", "stores", "regions",
             "chain");
 
-    private final String[] lines;
     private final List<FileProblem> problems = new ArrayList<>();
+    private final FileNodes nodes;
     private final List<StoreMention> storeMentions = new ArrayList<>();
     private final Map<String, List<String>> regions = new LinkedHashMap<>();
     private final List<Recipient> recipients = new ArrayList<>();
     private final Map<String, Integer> addresses = new HashMap<>();
 
     private RecipientsFileReader(String text) {
-        this.lines = text.split("\r?\n", -1);
+        this.nodes = new FileNodes(text, problems);
     }
 
     static Contents read(String text) {
         RecipientsFileReader reader = new RecipientsFileReader(text);
-        reader.readDocument(text);
+        reader.readDocument();
         return new Contents(new RecipientDirectory(reader.regions, reader.recipients), reader.storeMentions,
                 reader.problems);
     }
@@ -67,29 +65,16 @@ final class RecipientsFileReader {
     record StoreMention(String store, int line) {
     }
 
-    private void readDocument(String text) {
-        Node root;
-        try {
-            root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            int line = mark == null ? 0 : mark.getLine() + 1;
-            String source = line > 0 && line <= lines.length ? ": " + lines[line - 1].strip() : "";
-            problems.add(new FileProblem(line, "not valid YAML (" + e.getProblem() + ")" + source));
-            return;
-        } catch (YAMLException e) {
-            problems.add(new FileProblem(0, "not valid YAML (" + e.getMessage() + ")"));
-            return;
-        }
-        if (root == null || isNull(root)) {
-            problems.add(new FileProblem(0, "the file is empty: it needs a 'recipients' list"));
+    private void readDocument() {
+        Node root = nodes.compose();
+        if (root == null) {
             return;
         }
         if (!(root instanceof MappingNode file)) {
             problem(root, "the file must be a mapping with 'regions' and 'recipients'");
             return;
         }
-        Map<String, Node> keys = keys(file, FILE_KEYS);
+        Map<String, Node> keys = nodes.keys(file, FILE_KEYS);
         if (keys.containsKey("regions")) {
             readRegions(keys.get("regions"));
         }
@@ -123,7 +108,7 @@ final class RecipientsFileReader {
             int problemsBefore = problems.size();
             List<String> stores = new ArrayList<>();
             regions.put(region, stores);
-            for (ScalarNode storeNode : names(tuple.getValueNode(), "the stores of region '" + region + "'")) {
+            for (ScalarNode storeNode : nodes.names(tuple.getValueNode(), "the stores of region '" + region + "'")) {
                 String store = storeNode.getValue();
                 String earlier = regionOfStore.putIfAbsent(store, region);
                 if (earlier == null) {
@@ -155,16 +140,16 @@ final class RecipientsFileReader {
                 readRecipient(person);
             } else {
                 problem(item, "a recipient must be a mapping of email, name, language and what they receive, not '"
-                        + source(item) + "'");
+                        + nodes.source(item) + "'");
             }
         }
     }
 
     private void readRecipient(MappingNode person) {
         int problemsBefore = problems.size();
-        Map<String, Node> fields = keys(person, RECIPIENT_KEYS);
-        String email = scalar(fields.get("email"), "email");
-        String name = scalar(fields.get("name"), "name");
+        Map<String, Node> fields = nodes.keys(person, RECIPIENT_KEYS);
+        String email = nodes.scalar(fields.get("email"), "email");
+        String name = nodes.scalar(fields.get("name"), "name");
         boolean given = problems.size() == problemsBefore;
         if (email == null && given) {
             problem(person, "a recipient without an email" + (name == null ? "" : " (name '" + name + "')"));
@@ -210,7 +195,7 @@ final class RecipientsFileReader {
         if (node == null || isNull(node)) {
             return LANGUAGES.get(0);
         }
-        String language = scalar(node, "language");
+        String language = nodes.scalar(node, "language");
         if (language != null && !LANGUAGES.contains(language)) {
             problem(node, "unknown language '" + language + "' (known: " + String.join(", ", LANGUAGES) + ")");
         }
@@ -219,7 +204,7 @@ final class RecipientsFileReader {
 
     private List<String> stores(Node node) {
         Set<String> stores = new LinkedHashSet<>();
-        for (ScalarNode store : names(node, "'stores'")) {
+        for (ScalarNode store : nodes.names(node, "'stores'")) {
             if (stores.add(store.getValue())) {
                 storeMentions.add(new StoreMention(store.getValue(), line(store)));
             }
@@ -229,7 +214,7 @@ final class RecipientsFileReader {
 
     private List<String> regions(Node node) {
         Set<String> theirs = new LinkedHashSet<>();
-        for (ScalarNode region : names(node, "'regions'")) {
+        for (ScalarNode region : nodes.names(node, "'regions'")) {
             if (regions.containsKey(region.getValue())) {
                 theirs.add(region.getValue());
             } else {
@@ -243,7 +228,7 @@ final class RecipientsFileReader {
         if (node == null || isNull(node)) {
             return false;
         }
-        String value = node instanceof ScalarNode scalar ? scalar.getValue() : source(node);
+        String value = node instanceof ScalarNode scalar ? scalar.getValue() : nodes.source(node);
         if (node.getTag().equals(Tag.BOOL) && (value.equals("true") || value.equals("false"))) {
             return value.equals("true");
         }
@@ -251,79 +236,7 @@ final class RecipientsFileReader {
         return false;
     }
 
-    /** The key nodes of a mapping by name; an unknown or repeated key is a problem (a typo must not pass). */
-    private Map<String, Node> keys(MappingNode mapping, List<String> known) {
-        Map<String, Node> values = new LinkedHashMap<>();
-        for (NodeTuple tuple : mapping.getValue()) {
-            String key = text(tuple.getKeyNode());
-            if (key == null || !known.contains(key)) {
-                problem(tuple.getKeyNode(), "unknown key '" + source(tuple.getKeyNode()) + "' (known: "
-                        + String.join(", ", known) + ")");
-            } else if (values.putIfAbsent(key, tuple.getValueNode()) != null) {
-                problem(tuple.getKeyNode(), "key '" + key + "' given twice");
-            }
-        }
-        return values;
-    }
-
-    /** A list of names; an absent or empty value is an empty list. */
-    private List<ScalarNode> names(Node node, String what) {
-        if (node == null || isNull(node)) {
-            return List.of();
-        }
-        if (!(node instanceof SequenceNode list)) {
-            problem(node, what + " must be a list of names like [a, b], not '" + source(node) + "'");
-            return List.of();
-        }
-        List<ScalarNode> names = new ArrayList<>();
-        for (Node item : list.getValue()) {
-            if (text(item) == null) {
-                problem(item, "a name expected in " + what + ", not '" + source(item) + "'");
-            } else {
-                names.add((ScalarNode) item);
-            }
-        }
-        return names;
-    }
-
-    /** A field's text; null when it is absent or blank, and (the problem noted) when it is not text. */
-    private String scalar(Node node, String field) {
-        if (node == null || isNull(node)) {
-            return null;
-        }
-        String text = text(node);
-        if (!(node instanceof ScalarNode)) {
-            problem(node, "'" + field + "' must be a piece of text, not '" + source(node) + "'");
-        }
-        return text;
-    }
-
-    private static String text(Node node) {
-        return node instanceof ScalarNode scalar && !isNull(node) && !scalar.getValue().isBlank()
-                ? scalar.getValue() : null;
-    }
-
-    private static boolean isNull(Node node) {
-        return node.getTag().equals(Tag.NULL);
-    }
-
-    /** The file's text of a node's first line, for a problem's value. */
-    private String source(Node node) {
-        if (node instanceof ScalarNode scalar) {
-            return scalar.getValue();
-        }
-        Mark start = node.getStartMark();
-        Mark end = node.getEndMark();
-        String line = lines[start.getLine()];
-        int to = end.getLine() == start.getLine() ? Math.min(end.getColumn(), line.length()) : line.length();
-        return line.substring(Math.min(start.getColumn(), to), to).strip();
-    }
-
     private void problem(Node node, String text) {
-        problems.add(new FileProblem(line(node), text));
-    }
-
-    private static int line(Node node) {
-        return node.getStartMark().getLine() + 1;
+        nodes.problem(node, text);
     }
 }

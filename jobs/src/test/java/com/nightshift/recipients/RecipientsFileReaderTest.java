@@ -103,7 +103,8 @@ class RecipientsFileReaderTest {
                   - {email: zhang.san@example.com, name: 张三, stores: [北京朝阳店]}
                   - {email: hq@example.com, name: HQ, chain: true}
                   - {email: Zhang.San@Example.com, name: 张三, stores: [上海浦东店]}
-                """)).containsExactly(new FileProblem(7, "duplicate address 'Zhang.San@Example.com' (first at line 5)"));
+                """)).containsExactly(
+                new FileProblem(7, "duplicate address 'Zhang.San@Example.com' (first at line 5)"));
     }
 
     @Test
