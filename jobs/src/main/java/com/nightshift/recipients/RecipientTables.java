@@ -28,7 +28,7 @@ final class RecipientTables {
             INSERT INTO report_recipient AS r (email, name, language, chain, active)
             SELECT f.email, f.name, f.language, f.chain, true
             FROM unnest(?::text[], ?::text[], ?::text[], ?::boolean[]) AS f(email, name, language, chain)
-            ON CONFLICT ((lower(email))) DO UPDATE
+            ON CONFLICT (email_key) DO UPDATE
             SET email = excluded.email, name = excluded.name, language = excluded.language, chain = excluded.chain,
                 active = true,
                 updated_at = CASE WHEN (r.email, r.name, r.language, r.chain, r.active)

@@ -235,6 +235,16 @@ class RecipientRegistryTest extends IntegrationTest {
     }
 
     @Test
+    void reloadingTheSameFileChangesNoRowNorItsTimestamps() {
+        registry.load(file(GOOD));
+        List<Map<String, Object>> before = tables();
+
+        registry.load(file(GOOD));
+
+        assertThat(tables()).isEqualTo(before);
+    }
+
+    @Test
     void someoneBackInTheFileIsActiveAgainUnderTheirOldId() {
         long zhang = ids(registry.load(file(GOOD))).get("zhang.san@example.com");
         registry.load(file(GOOD.replace("  - {email: zhang.san@example.com, name: 张三, language: zh-CN, "
