@@ -30,7 +30,7 @@ import jakarta.mail.internet.InternetAddress;
  */
 final class RecipientsFileReader {
 
-    static final List<String> LANGUAGES = List.of("zh-CN", "en");
+    private static final List<String> LANGUAGES = List.of("zh-CN", "en");
     private static final List<String> FILE_KEYS = List.of("regions", "recipients");
     private static final List<String> RECIPIENT_KEYS = List.of("email", "name", "language", "stores", "regions",
             "chain");
