@@ -6,6 +6,7 @@ import java.util.Set;
 
 import com.nightshift.NightshiftApplication;
 import com.nightshift.embedded.EmbeddedService;
+import com.nightshift.recipients.RecipientsProperties;
 import com.nightshift.schema.SchemaApplication;
 import com.nightshift.schema.SchemaProperties;
 
@@ -29,7 +30,8 @@ enum EngineMode {
             "spring.main.web-application-type", "servlet",
             "spring.quartz.auto-startup", "true",
             "logging.threshold.console", "WARN",
-            SchemaProperties.MIGRATE_ON_START, "true")),
+            SchemaProperties.MIGRATE_ON_START, "true",
+            "nightshift.recipients.file", RecipientsProperties.DEMO_FILE)),
 
     /** The schema alone: a database connection and the changelog, nothing else of the engine. */
     SCHEMA(SchemaApplication.class, EnumSet.of(EmbeddedService.DATABASE), Map.of(

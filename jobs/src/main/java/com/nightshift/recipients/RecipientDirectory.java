@@ -1,7 +1,10 @@
 package com.nightshift.recipients;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.nightshift.reports.ReportSubject;
 
@@ -12,7 +15,9 @@ import com.nightshift.reports.ReportSubject;
 public record RecipientDirectory(Map<String, List<String>> regions, List<Recipient> recipients) {
 
     public RecipientDirectory {
-        regions = Map.copyOf(regions);
+        // file order, which reports that list regions follow
+        regions = Collections.unmodifiableMap(regions.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                entry -> List.copyOf(entry.getValue()), (a, b) -> a, LinkedHashMap::new)));
         recipients = List.copyOf(recipients);
     }
 
