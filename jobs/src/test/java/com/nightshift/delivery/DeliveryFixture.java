@@ -1,5 +1,7 @@
 package com.nightshift.delivery;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -82,6 +84,17 @@ final class DeliveryFixture {
     List<Map<String, Object>> rows() {
         return new JdbcTemplate(dataSource).queryForList("SELECT * FROM delivery WHERE delivery_key = ? ORDER BY id",
                 key);
+    }
+
+    /**
+     * Waits until the server processes of the key's claimers have exited: a closed session's process ends a moment
+     * after its client has gone, as a killed sender's does.
+     */
+    void awaitDeadClaimers() {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("SELECT count(*) FROM delivery d"
+                + " WHERE delivery_key = ? AND state = 'SENDING' AND " + SenderSession.CLAIMER_ALIVE, Integer.class,
+                key) == 0);
     }
 
     Map<String, Object> row(String email) {
