@@ -18,16 +18,18 @@ import org.subethamail.smtp.server.SMTPServer;
 /**
  * An SMTP server with a mind of its own: it refuses chosen addresses for good ({@code 550} to RCPT TO), answers
  * {@code 451} to a number of messages before accepting any (a greylisting or overloaded server), and can be made to
- * take a message and never answer, or be stopped and started again on its port (a server down). Accepted messages
- * are kept whole.
+ * take messages without answering, to hold senders until several send at once, or be stopped and started again on
+ * its port (a server down). Accepted messages are kept whole.
  */
 public final class RefusingSmtpServer implements AutoCloseable {
 
     private final Set<String> refused;
     private final AtomicInteger transientFailures = new AtomicInteger();
     private final List<String> accepted = new CopyOnWriteArrayList<>();
-    private final CountDownLatch silence = new CountDownLatch(1);
-    private volatile boolean silent;
+    private final AtomicInteger held = new AtomicInteger();
+    private volatile CountDownLatch released = new CountDownLatch(1);
+    private volatile int holdAfter = Integer.MAX_VALUE;
+    private volatile CountDownLatch together = new CountDownLatch(0);
     private volatile int port;
     private SMTPServer server;
 
@@ -42,9 +44,41 @@ public final class RefusingSmtpServer implements AutoCloseable {
         return this;
     }
 
-    /** From now on, messages are read whole and never answered (until {@link #close}). */
+    /** From now on, messages are read whole and not answered until {@link #release} (or {@link #close}). */
     public void fallSilent() {
-        silent = true;
+        holdAfter(0);
+    }
+
+    /** Accepts {@code count} more messages, then holds each further one as {@link #fallSilent} does. */
+    public void holdAfter(int count) {
+        holdAfter = accepted.size() + count;
+    }
+
+    /** How many messages are being held unanswered now. */
+    public int held() {
+        return held.get();
+    }
+
+    /** Held messages are refused with 421 (their senders are gone by then), later ones accepted again. */
+    public void release() {
+        holdAfter = Integer.MAX_VALUE;
+        CountDownLatch holding = released;
+        released = new CountDownLatch(1);
+        holding.countDown();
+    }
+
+    /**
+     * The first {@code senders} messages wait, read whole and unanswered, until that many are in flight at once:
+     * proof that as many senders are sending at the same moment.
+     */
+    public RefusingSmtpServer meetInFlight(int senders) {
+        together = new CountDownLatch(senders);
+        return this;
+    }
+
+    /** Whether the senders of {@link #meetInFlight} did meet, rather than give up waiting for each other. */
+    public boolean met() {
+        return together.getCount() == 0;
     }
 
     public int port() {
@@ -70,7 +104,7 @@ public final class RefusingSmtpServer implements AutoCloseable {
 
     @Override
     public void close() {
-        silence.countDown();
+        release();
         stop();
     }
 
@@ -96,17 +130,27 @@ public final class RefusingSmtpServer implements AutoCloseable {
             if (transientFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw new RejectException(451, "4.3.0 Temporary failure, try again later");
             }
-            if (silent) {
-                awaitClose();
-                return null;
+            CountDownLatch meeting = together;
+            if (meeting.getCount() > 0) {
+                meeting.countDown();
+                await(meeting);
+            }
+            if (accepted.size() >= holdAfter) {
+                held.incrementAndGet();
+                try {
+                    await(released);
+                } finally {
+                    held.decrementAndGet();
+                }
+                throw new RejectException(421, "4.3.0 held and let go");
             }
             accepted.add(message);
             return null;
         }
 
-        private void awaitClose() {
+        private static void await(CountDownLatch latch) {
             try {
-                silence.await(1, TimeUnit.MINUTES);
+                latch.await(1, TimeUnit.MINUTES);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
