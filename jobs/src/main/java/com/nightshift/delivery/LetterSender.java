@@ -2,6 +2,7 @@ package com.nightshift.delivery;
 
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -94,10 +95,10 @@ final class LetterSender {
     }
 
     private static void settle(SenderSession session, LedgerScope scope) {
-        int settled = session.settleDeadClaims(scope);
-        if (settled > 0) {
-            log.warn("{} letter(s) were being sent by a sender that is gone: UNCERTAIN, not sent again; check the mail"
-                    + " server's log for their Message-IDs (GET /api/reports/deliveries?state=UNCERTAIN)", settled);
+        List<String> settled = session.settleDeadClaims(scope);
+        if (!settled.isEmpty()) {
+            log.warn("Letters being sent by a sender that is gone are UNCERTAIN and will not be sent again by"
+                    + " themselves; resend each whose Message-ID the mail server's log does not show: {}", settled);
         }
     }
 

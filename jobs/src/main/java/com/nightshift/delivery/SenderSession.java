@@ -57,10 +57,14 @@ final class SenderSession implements AutoCloseable {
         }
     }
 
-    /** Rows of the scope left SENDING by a session that no longer exists: UNCERTAIN, never sent again by itself. */
-    int settleDeadClaims(LedgerScope scope) {
-        return jdbc.update("UPDATE delivery d SET state = 'UNCERTAIN', updated_at = now() WHERE d." + scope.condition()
-                + " AND d.state = 'SENDING' AND NOT " + CLAIMER_ALIVE, scope.values());
+    /**
+     * Rows of the scope left SENDING by a session that no longer exists: UNCERTAIN, never sent again by itself; returns their
+     * Message-IDs.
+     */
+    List<String> settleDeadClaims(LedgerScope scope) {
+        return jdbc.queryForList("UPDATE delivery d SET state = 'UNCERTAIN', updated_at = now() WHERE d."
+                + scope.condition() + " AND d.state = 'SENDING' AND NOT " + CLAIMER_ALIVE + " RETURNING message_id",
+                String.class, scope.values());
     }
 
     /** Claims the next due letter of the scope for this session, and commits the claim; empty when none is due. */
