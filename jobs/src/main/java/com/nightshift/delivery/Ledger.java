@@ -21,6 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The ledger's rows outside of sending: recording letters, resends, and what operators and jobs read. */
 final class Ledger {
 
+    /** Whole key, or the part after its last colon ({@code 2026-11-28} of {@code report:daily:2026-11-28}). */
+    static final String PERIOD = "(delivery_key = ? OR substring(delivery_key FROM '[^:]*$') = ?)";
+
     private static final String RECORD = """
             id, delivery_key, revision, recipient_id, email, subject, state, attempts, last_reply, message_id,
             content_digest, resend_of IS NOT NULL AS resend, updated_at""";
@@ -92,9 +95,6 @@ final class Ledger {
                 String.class, period, period);
     }
 
-    /** Whole key, or the part after its last colon ({@code 2026-11-28} of {@code report:daily:2026-11-28}). */
-    static final String PERIOD = "(delivery_key = ? OR split_part(delivery_key, ':', -1) = ?)";
-
     /**
      * A new PENDING row that sends {@code id}'s letter again, with a Message-ID of its own. Refused while the letter
      * is still on its way (its row, or another resend of it, is PENDING, SENDING or RETRYING).
@@ -106,6 +106,9 @@ final class Ledger {
                     .orElseThrow(() -> new UnknownDeliveryException(id));
             // one resend decision per letter at a time: later statements see what an earlier holder committed
             jdbc.query("SELECT id FROM delivery WHERE id = ? FOR UPDATE", (row, n) -> null, root);
+            // a claim whose sender is gone is no letter on its way: it is settled here rather than refused
+            jdbc.update("UPDATE delivery d SET state = 'UNCERTAIN', updated_at = now() WHERE (d.id = ? OR d.resend_of = ?)"
+                    + " AND d.state = 'SENDING' AND NOT " + SenderSession.CLAIMER_ALIVE, root, root);
             List<Map<String, Object>> open = jdbc.queryForList("SELECT id, state FROM delivery"
                     + " WHERE (id = ? OR resend_of = ?) AND state IN ('PENDING', 'SENDING', 'RETRYING')", root, root);
             if (!open.isEmpty()) {

@@ -118,6 +118,33 @@ class DeliveriesCrashTest extends IntegrationTest {
     }
 
     @Test
+    void aLetterLeftSendingByASessionThatIsGoneCanBeResentAtOnce() throws Exception {
+        Deliveries deliveries = fixture.deliveries(MAIL.getSmtp().getPort());
+        deliveries.plan(fixture.letters(1));
+        long id = id("manager1@example.com");
+        new ClaimedElsewhere(sessions, id).close();
+
+        DeliveryRecord resend = deliveries.resend(id, "operator");
+
+        assertThat(resend.state()).isEqualTo(DeliveryState.DELIVERED);
+        assertThat(fixture.row("manager1@example.com")).containsEntry("state", "UNCERTAIN");
+        assertThat(MAIL.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void aLetterClaimedByASenderThatIsAliveIsNotResent() throws Exception {
+        Deliveries deliveries = fixture.deliveries(MAIL.getSmtp().getPort());
+        deliveries.plan(fixture.letters(1));
+        long id = id("manager1@example.com");
+        try (ClaimedElsewhere alive = new ClaimedElsewhere(sessions, id)) {
+
+            assertThatThrownBy(() -> deliveries.resend(id, "operator"))
+                    .isInstanceOf(DeliveryNotResendableException.class).hasMessageContaining(id + " is SENDING");
+        }
+        assertThat(MAIL.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
     void aLetterClaimedByASenderThatIsAliveIsLeftToIt() throws Exception {
         Deliveries deliveries = fixture.deliveries(MAIL.getSmtp().getPort());
         deliveries.plan(fixture.letters(2));
