@@ -29,7 +29,7 @@ public class Deliveries {
     @Autowired
     Deliveries(DataSource dataSource, DataSourceProperties connection, DeliveryProperties properties,
             ObjectProvider<MailProperties> mail) {
-        this(dataSource, SenderSessions.unpooled(connection), properties,
+        this(dataSource, SenderSession.unpooled(connection), properties,
                 () -> new MailServer(mail.getIfAvailable(MailProperties::new), properties.fromAddress()),
                 SendHooks.NONE);
     }

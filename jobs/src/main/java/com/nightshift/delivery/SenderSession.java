@@ -7,12 +7,15 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 
 import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
@@ -43,6 +46,23 @@ final class SenderSession implements AutoCloseable {
         this.pid = jdbc.queryForObject("SELECT pg_backend_pid()", Integer.class);
         this.startedAt = jdbc.queryForObject("SELECT backend_start FROM pg_stat_activity WHERE pid = pg_backend_pid()",
                 OffsetDateTime.class);
+    }
+
+    /** Where senders get their sessions: one new, unpooled connection per sending, closed with it. */
+    static DataSource unpooled(DataSourceProperties properties) {
+        SimpleDriverDataSource dataSource = properties.initializeDataSourceBuilder()
+                .type(SimpleDriverDataSource.class).build();
+        Properties connectionProperties = new Properties();
+        connectionProperties.setProperty("ApplicationName", "nightshift delivery");
+        // A machine lost without closing its connection would keep its claims alive until the server's TCP
+        // keepalives give up, two hours by default; these let the server notice within about a minute.
+        connectionProperties.setProperty("tcpKeepAlive", "true");
+        connectionProperties.setProperty("options",
+                "-c tcp_keepalives_idle=30 -c tcp_keepalives_interval=10 -c tcp_keepalives_count=3");
+        // a ledger update never waits for ever on a silent server
+        connectionProperties.setProperty("socketTimeout", "60");
+        dataSource.setConnectionProperties(connectionProperties);
+        return dataSource;
     }
 
     static SenderSession open(DataSource sessions) {

@@ -48,7 +48,7 @@ class DeliveriesCrashTest extends IntegrationTest {
 
     @BeforeEach
     void fixture() {
-        sessions = SenderSessions.unpooled(connection);
+        sessions = SenderSession.unpooled(connection);
         fixture = new DeliveryFixture(dataSource, sessions, files);
     }
 

@@ -46,7 +46,7 @@ class DeliveriesTest extends IntegrationTest {
 
     @BeforeEach
     void fixture() {
-        fixture = new DeliveryFixture(dataSource, SenderSessions.unpooled(connection), files);
+        fixture = new DeliveryFixture(dataSource, SenderSession.unpooled(connection), files);
     }
 
     @Test
