@@ -127,6 +127,32 @@ class DeliveriesTest extends IntegrationTest {
     }
 
     @Test
+    void oneConnectionCarriesAllTheLettersOfASending() {
+        try (RefusingSmtpServer server = new RefusingSmtpServer()) {
+            Deliveries deliveries = fixture.deliveries(server.port());
+            deliveries.plan(fixture.letters(4));
+
+            deliveries.send(List.of(fixture.key), 1);
+
+            assertThat(server.accepted()).hasSize(4);
+            assertThat(server.connections()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRefusalEndsItsConnectionAndTheNextLetterConnectsAgain() {
+        try (RefusingSmtpServer server = new RefusingSmtpServer("manager2@example.com")) {
+            Deliveries deliveries = fixture.deliveries(server.port());
+            deliveries.plan(fixture.letters(4));
+
+            deliveries.send(List.of(fixture.key), 1);
+
+            assertThat(server.accepted()).hasSize(3);
+            assertThat(server.connections()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void aRejectedAddressIsFailedWithTheServersAnswerWhileTheOthersAreDelivered() {
         try (RefusingSmtpServer server = new RefusingSmtpServer("manager2@example.com")) {
             Deliveries deliveries = fixture.deliveries(server.port());

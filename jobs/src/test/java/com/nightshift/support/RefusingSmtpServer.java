@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,7 @@ public final class RefusingSmtpServer implements AutoCloseable {
     private final Set<String> refused;
     private final AtomicInteger transientFailures = new AtomicInteger();
     private final List<String> accepted = new CopyOnWriteArrayList<>();
+    private final Set<String> connections = ConcurrentHashMap.newKeySet();
     private final AtomicInteger held = new AtomicInteger();
     private volatile CountDownLatch released = new CountDownLatch(1);
     private volatile int holdAfter = Integer.MAX_VALUE;
@@ -90,6 +92,11 @@ public final class RefusingSmtpServer implements AutoCloseable {
         return List.copyOf(accepted);
     }
 
+    /** How many client connections have sent mail (MAIL FROM) to it. */
+    public int connections() {
+        return connections.size();
+    }
+
     public synchronized void stop() {
         server.stop();
     }
@@ -111,6 +118,7 @@ public final class RefusingSmtpServer implements AutoCloseable {
     private final class Handler implements MessageHandler {
 
         Handler(MessageContext context) {
+            connections.add(String.valueOf(context.getRemoteAddress()));
         }
 
         @Override
