@@ -300,6 +300,22 @@ class DeliveriesTest extends IntegrationTest {
         assertThat(deliveries.resendFailed(fixture.key, "operator")).isZero();
     }
 
+    @Test
+    void listsTheRowsOfAKeyPrefixInAStateNewestFirst() {
+        try (RefusingSmtpServer server = new RefusingSmtpServer("manager1@example.com", "manager3@example.com")) {
+            Deliveries deliveries = fixture.deliveries(server.port());
+            deliveries.plan(fixture.letters(3));
+            deliveries.send(List.of(fixture.key), 1);
+
+            List<DeliveryRecord> failed = deliveries.list(DeliveryState.FAILED, fixture.key.substring(0, 20), 10);
+
+            assertThat(failed).extracting(DeliveryRecord::email)
+                    .containsExactly("manager3@example.com", "manager1@example.com");
+            assertThat(deliveries.list(null, fixture.key, 1)).extracting(DeliveryRecord::email)
+                    .containsExactly("manager3@example.com");
+        }
+    }
+
     private static String messageId(MimeMessage message) {
         try {
             return message.getMessageID();
