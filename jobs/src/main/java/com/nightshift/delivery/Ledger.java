@@ -148,10 +148,6 @@ final class Ledger {
                 deliveryKeys.toArray(String[]::new));
     }
 
-    Map<Long, DeliveryState> states(Collection<Long> ids) {
-        return states("SELECT id, state FROM delivery WHERE id = ANY(?)", ids.toArray(Long[]::new));
-    }
-
     private Map<Long, DeliveryState> states(String sql, Object[] values) {
         Map<Long, DeliveryState> states = new HashMap<>();
         jdbc.query(sql, (RowCallbackHandler) row -> states.put(row.getLong(1), DeliveryState.valueOf(row.getString(2))),
