@@ -57,7 +57,7 @@ public class ReportArchive {
         String subject = request.subject().name();
         String period = request.period().key();
         jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtextextended(?, 9))", String.class,
-                String.join("\u0000", "report-archive", report, subject, period, language));
+                String.join("\n", "report-archive", report, subject, period, language));
         Optional<ArchivedReport> latest = latest(report, subject, period, language);
         if (latest.isPresent() && latest.get().figuresDigest().equals(rendered.figuresDigest())) {
             return new Kept(latest.get(), true);

@@ -87,7 +87,7 @@ final class LetterComposer {
 
     /** How reports are matched between two letters of one key: the same report about the same subject. */
     static String key(ArchivedReport report) {
-        return report.reportName() + "\u0000" + report.subject();
+        return report.reportName() + "\n" + report.subject();
     }
 
     private List<String> changes(ResourceBundle texts, Locale language, ArchivedReport now, ArchivedReport before) {

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
@@ -33,13 +34,17 @@ class RollupCatchUp implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RollupCatchUp.class);
     private static final String ROLLUP = "rollup";
-    /** How long to wait before asking again when another run holds the rollup: a small rollup takes about this. */
-    private static final Duration RETRY_AFTER = Duration.ofMillis(500);
+    /**
+     * How long to wait before asking again when another run holds the rollup, or after it failed: a day's
+     * incremental rollup takes about this long.
+     */
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
-    private final JobRunner runner;
+    // the runner knows every job, this one included: looked up when first needed, not when the job is built
+    private final ObjectProvider<JobRunner> runner;
     private final ThreadPoolTaskExecutor thread = new ThreadPoolTaskExecutor();
 
-    RollupCatchUp(JobRunner runner) {
+    RollupCatchUp(ObjectProvider<JobRunner> runner) {
         this.runner = runner;
         thread.setCorePoolSize(1);
         thread.setMaxPoolSize(1);
@@ -57,11 +62,15 @@ class RollupCatchUp implements DisposableBean {
                         "to", neverRolledUp.stream().max(Comparator.naturalOrder()).orElseThrow().toString());
         log.info("{} store-days are not rolled up completely (first: {}); running rollup {}", stale.size(),
                 stale.get(0), parameters);
-        Future<JobExecution> rollup = thread.submit(() -> runner.run(ROLLUP, parameters));
+        Future<JobExecution> rollup = thread.submit(() -> runner.getObject().run(ROLLUP, parameters));
         try {
             JobExecution execution = rollup.get(patience.toMillis(), TimeUnit.MILLISECONDS);
             log.info("rollup {} ended {}: {}", execution.getId(), execution.getStatus(),
                     execution.getExitStatus().getExitDescription());
+            if (execution.getStatus().isUnsuccessful()) {
+                // a rollup that fails again at once would otherwise be restarted as fast as it fails
+                Thread.sleep(Math.min(RETRY_AFTER.toMillis(), patience.toMillis()));
+            }
         } catch (TimeoutException e) {
             log.warn("rollup {} has not ended within the completeness deadline; it goes on", parameters);
         } catch (ExecutionException e) {
