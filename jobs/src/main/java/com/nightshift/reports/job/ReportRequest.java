@@ -60,7 +60,7 @@ public record ReportRequest(List<ReportDefinition> reports, LocalDate date, IsoW
                 : catalog.stream().filter(report -> report.name().equals(name)).toList();
         if (reports.isEmpty()) {
             throw new InvalidJobParametersException("parameter 'report' must be all or one of " + catalog.stream()
-                    .map(ReportDefinition::name).collect(Collectors.joining(", ")) + "; was '" + name + "'");
+                    .map(ReportDefinition::name).sorted().collect(Collectors.joining(", ")) + "; was '" + name + "'");
         }
         boolean daily = reports.stream().anyMatch(report -> !report.scope().weekly());
         boolean weekly = reports.stream().anyMatch(report -> report.scope().weekly());

@@ -51,7 +51,7 @@ class ReportParametersTest extends ReportJobTestBase {
     @Test
     void anUnknownReportIsRefusedNamingTheCatalog() {
         assertRefused(Map.of("report", "monthly"),
-                "parameter 'report' must be all or one of store-daily, region-weekly, chain-weekly; was 'monthly'");
+                "parameter 'report' must be all or one of chain-weekly, region-weekly, store-daily; was 'monthly'");
     }
 
     @Test
