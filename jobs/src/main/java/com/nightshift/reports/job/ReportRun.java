@@ -40,7 +40,7 @@ class ReportRun {
     }
 
     /** The recipients file, validated as a whole: a bad one fails the step with the file's messages. */
-    RecipientDirectory directory() {
+    private RecipientDirectory directory() {
         return registry.load();
     }
 
