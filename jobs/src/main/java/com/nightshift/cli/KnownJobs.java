@@ -6,6 +6,7 @@ import java.util.List;
 import com.nightshift.job.JobDescription;
 import com.nightshift.job.ParameterDescription;
 import com.nightshift.ops.UnknownJobException;
+import com.nightshift.reports.job.ReportRequest;
 import com.nightshift.rollup.job.RollupRequest;
 
 /**
@@ -14,7 +15,7 @@ import com.nightshift.rollup.job.RollupRequest;
  */
 final class KnownJobs {
 
-    static final List<JobDescription> ALL = List.of(RollupRequest.DESCRIPTION);
+    static final List<JobDescription> ALL = List.of(RollupRequest.DESCRIPTION, ReportRequest.DESCRIPTION);
 
     /** picocli's usage width. */
     private static final int WIDTH = 80;

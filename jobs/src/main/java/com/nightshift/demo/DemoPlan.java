@@ -21,6 +21,8 @@ public class DemoPlan {
         LocalDate firstDate = lastDate.minusDays(properties.days() - 1L);
         Map<String, Map<String, String>> jobs = new LinkedHashMap<>();
         jobs.put("rollup", Map.of("mode", "full", "from", firstDate.toString(), "to", lastDate.toString()));
+        // every report of the last day and its week, mailed to the demo recipients file's people
+        jobs.put("report", Map.of("date", lastDate.toString()));
         return jobs;
     }
 }

@@ -1,0 +1,129 @@
+package com.nightshift.reports.job;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+import com.nightshift.config.NightshiftProperties;
+import com.nightshift.delivery.Deliveries;
+import com.nightshift.delivery.DeliveryRecord;
+import com.nightshift.delivery.DeliveryState;
+import com.nightshift.delivery.Letter;
+import com.nightshift.recipients.Recipient;
+import com.nightshift.reports.ReportPeriod;
+import com.nightshift.reports.archive.ArchiveFiles;
+import com.nightshift.reports.archive.ArchivedReport;
+import com.nightshift.reports.archive.ReportArchive;
+
+/**
+ * Bursting into letters: ONE letter per recipient per delivery key ({@code report:daily:<date>},
+ * {@code report:weekly:<week>}) carrying every report they get for it, in their language. Against the ledger:
+ * nothing recorded yet makes revision 0; a delivered letter whose reports' figures changed since makes the next
+ * revision, a correction; anything else (delivered and unchanged, or not delivered yet) plans nothing new.
+ */
+@Component
+class LetterPlanner {
+
+    private final ReportArchive archive;
+    private final Deliveries deliveries;
+    private final LetterContents contents;
+    private final LetterComposer composer;
+
+    LetterPlanner(ReportArchive archive, Deliveries deliveries, LetterContents contents, ArchiveFiles files,
+                  NightshiftProperties properties) {
+        this.archive = archive;
+        this.deliveries = deliveries;
+        this.contents = contents;
+        this.composer = new LetterComposer(files, properties.zone());
+    }
+
+    static String deliveryKey(ReportPeriod period) {
+        return "report:" + (period.weekly() ? "weekly" : "daily") + ":" + period.key();
+    }
+
+    /** The letters of this run that the ledger does not hold yet; their keys are every key of the run. */
+    Planned plan(ReportRun.Plan run) {
+        // key -> email -> reports, in a stable order so that equal content gives an equal letter
+        Map<String, Map<String, List<ArchivedReport>>> byKey = new TreeMap<>();
+        Map<String, ReportPeriod> periods = new TreeMap<>();
+        Map<String, Recipient> recipients = new LinkedHashMap<>();
+        for (PlannedReport report : run.reports()) {
+            String key = deliveryKey(report.period());
+            periods.put(key, report.period());
+            for (Recipient recipient : run.directory().receiving(report.subject())) {
+                recipients.putIfAbsent(recipient.email(), recipient);
+                ArchivedReport archived = archive.latest(report.definition().name(), report.subject().name(),
+                        report.period().key(), recipient.language().toLanguageTag()).orElseThrow(() ->
+                        new IllegalStateException(report.label() + " in " + recipient.language().toLanguageTag()
+                                + " is not in the archive, though the render step has finished"));
+                byKey.computeIfAbsent(key, k -> new TreeMap<>()).computeIfAbsent(recipient.email(),
+                        email -> new ArrayList<>()).add(archived);
+            }
+        }
+        List<Letter> letters = new ArrayList<>();
+        int corrections = 0;
+        for (Map.Entry<String, Map<String, List<ArchivedReport>>> key : byKey.entrySet()) {
+            for (Map.Entry<String, List<ArchivedReport>> letter : key.getValue().entrySet()) {
+                List<ArchivedReport> reports = letter.getValue().stream()
+                        .sorted(Comparator.comparing(ArchivedReport::reportName).thenComparing(ArchivedReport::subject))
+                        .toList();
+                Recipient recipient = recipients.get(letter.getKey());
+                Optional<Letter> planned = letter(key.getKey(), periods.get(key.getKey()), recipient, reports);
+                if (planned.isPresent()) {
+                    letters.add(planned.get());
+                    corrections += planned.get().revision() > 0 ? 1 : 0;
+                }
+            }
+        }
+        return new Planned(List.copyOf(byKey.keySet()), letters, corrections);
+    }
+
+    private Optional<Letter> letter(String key, ReportPeriod period, Recipient recipient,
+                                    List<ArchivedReport> reports) {
+        String digest = contentDigest(reports);
+        Optional<DeliveryRecord> latest = deliveries.latest(key, recipient.email());
+        int revision;
+        Map<String, ArchivedReport> previous = null;
+        if (latest.isEmpty()) {
+            revision = 0;
+        } else if (latest.get().state() == DeliveryState.DELIVERED && !digest.equals(latest.get().contentDigest())) {
+            revision = latest.get().revision() + 1;
+            previous = contents.of(key, recipient.email(), latest.get().revision()).stream()
+                    .collect(Collectors.toMap(LetterComposer::key, Function.identity(), (a, b) -> b));
+        } else {
+            return Optional.empty();
+        }
+        contents.record(key, recipient.email(), revision, reports);
+        return Optional.of(composer.compose(recipient, key, revision, period, reports, previous, digest));
+    }
+
+    /** From the figures of the reports a letter carries: equal figures, equal digest, whatever the files. */
+    static String contentDigest(List<ArchivedReport> reports) {
+        String figures = reports.stream()
+                .map(report -> report.reportName() + "\t" + report.subject() + "\t" + report.periodKey() + "\t"
+                        + report.figuresDigest())
+                .sorted().collect(Collectors.joining("\n"));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(figures.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** @param keys every delivery key of the run, planned now or before */
+    record Planned(List<String> keys, List<Letter> letters, int corrections) {
+    }
+}
