@@ -7,6 +7,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,17 +27,17 @@ import com.nightshift.reports.figures.RollupFigures;
 /**
  * The bare renderer's time for {@code bench/reports}: JasperReports alone filling and exporting the very
  * store-daily reports (store and language) that a {@code report} run just archived, from figures read into memory
- * beforehand, on one thread, with the template compiled beforehand (the run's own time includes its compiling), in
- * a fresh JVM as the run's is. Prints {@code bare: N reports in S s}.
+ * beforehand, with the template compiled beforehand (the run's own time includes its compiling), in a fresh JVM as
+ * the run's is, on as many threads as asked. Prints {@code bare: N reports on T threads ... in S s}.
  *
- * <p>Arguments: jdbc URL, user, the run's date (yyyy-MM-dd).
+ * <p>Arguments: jdbc URL, user, the run's date (yyyy-MM-dd), threads.
  */
 public final class BareRenderBench {
 
     private BareRenderBench() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(args[0]);
         dataSource.setUser(args[1]);
@@ -58,11 +61,22 @@ public final class BareRenderBench {
         }
         ReportEngine engine = new ReportEngine(TemplateFolder.classpath(), ZoneId.of("Asia/Shanghai"), BigDecimal.TEN);
         engine.compile(storeDaily.template());
+        int threads = Integer.parseInt(args[3]);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
-        List<RenderedReport> rendered = engine.renderAll(requests, figures);
+        List<Future<RenderedReport>> rendering = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            RenderRequest request = requests.get(i);
+            Figures filling = figures.get(i);
+            rendering.add(pool.submit(() -> engine.render(request, filling)));
+        }
+        long bytes = 0;
+        for (Future<RenderedReport> report : rendering) {
+            bytes += report.get().pdf().length + report.get().xlsx().length;
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
-        long bytes = rendered.stream().mapToLong(report -> report.pdf().length + report.xlsx().length).sum();
-        System.out.printf(Locale.ROOT, "bare: %d reports (PDF + XLSX, %.1f MB) in %.2f s%n", rendered.size(),
-                bytes / 1e6, seconds);
+        pool.shutdown();
+        System.out.printf(Locale.ROOT, "bare: %d reports (PDF + XLSX, %.1f MB) on %d threads in %.2f s%n",
+                requests.size(), bytes / 1e6, threads, seconds);
     }
 }
