@@ -11,32 +11,26 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import com.nightshift.ops.JobRunner;
-import com.nightshift.recipients.Recipient;
-import com.nightshift.recipients.RecipientDirectory;
 import com.nightshift.reports.archive.ArchiveFiles;
-import com.nightshift.reports.job.ReportJobTestParts;
 import com.nightshift.support.RollupTableState;
+import com.nightshift.support.TestServers;
 import com.nightshift.support.WebIntegrationTest;
 
-/**
- * The archive's API, and the report job's parameter refusals over HTTP, with the TEST-ONLY stand-ins of
- * {@link ReportJobTestParts} for rendering and mail.
- */
-@Import(ReportJobTestParts.class)
+/** The archive's API, and the report job's parameter refusals over HTTP. */
 @TestPropertySource(properties = "spring.quartz.scheduler-name=nightshift-report-web-test")
 class ReportArchiveApiTest extends WebIntegrationTest {
 
@@ -52,19 +46,26 @@ class ReportArchiveApiTest extends WebIntegrationTest {
     JobRunner runner;
     @Autowired
     ArchiveFiles files;
-    @Autowired
-    ReportJobTestParts.TestRegistry registry;
+    private static final Path RECIPIENTS = TestServers.get().dataDir().resolve("report-api-test-recipients.yml");
+
+    @DynamicPropertySource
+    static void recipientsFile(DynamicPropertyRegistry registry) {
+        registry.add("nightshift.recipients.file", RECIPIENTS::toString);
+    }
 
     @BeforeEach
     void oneStoreReportedInTwoLanguages() throws Exception {
         RollupTableState.clear(jdbc);
         jdbc.execute("TRUNCATE rollup_store_day_state, report_letter_content, report_archive RESTART IDENTITY");
         jdbc.update("UPDATE batch_job_execution SET status = 'ABANDONED' WHERE status IN ('FAILED', 'STOPPED')");
-        registry.problems.set(List.of());
-        registry.directory.set(new RecipientDirectory(Map.of("华北", List.of(STORE)), List.of(
-                new Recipient(1, "zhang.san@example.com", "张三", Locale.forLanguageTag("zh-CN"), List.of(STORE),
-                        List.of(), false),
-                new Recipient(2, "hq@example.com", "Head Office", Locale.ENGLISH, List.of(), List.of("华北"), true))));
+        jdbc.execute("TRUNCATE delivery RESTART IDENTITY CASCADE");
+        Files.writeString(RECIPIENTS, """
+                regions:
+                  华北: [北京朝阳店]
+                recipients:
+                  - {email: zhang.san@example.com, name: 张三, language: zh-CN, stores: [北京朝阳店]}
+                  - {email: hq@example.com, name: Head Office, language: en, regions: [华北], chain: true}
+                """);
         aLine().store(STORE).on(DAY).amount("88.00").insert(jdbc);
         runner.run("rollup", Map.of("mode", "full", "from", DAY.minusDays(7).toString(), "to", DAY.toString()));
         runner.run("report", Map.of("report", "store-daily", "date", DAY.toString()));

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 
@@ -12,12 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.mail.autoconfigure.MailProperties;
 
-import com.nightshift.delivery.Attachment;
-import com.nightshift.delivery.Letter;
 import com.nightshift.reports.archive.ArchiveFiles;
+import com.nightshift.support.RefusingSmtpServer;
 
-/** The report job end to end on the real database, with TEST-ONLY stand-ins for rendering and mail. */
+/** The report job end to end: real rollup, templates, recipients file, ledger and SMTP server. */
 class ReportJobTest extends ReportJobTestBase {
 
     private static final Map<String, String> BEIJING_DAY = Map.of("report", "store-daily", "date", DAY.toString(),
@@ -25,6 +28,8 @@ class ReportJobTest extends ReportJobTestBase {
 
     @Autowired
     ArchiveFiles files;
+    @Autowired
+    MailProperties mail;
 
     @Test
     void aChangeNotRolledUpYetIsRolledUpByTheJobBeforeItsDayIsRendered() throws Exception {
@@ -41,7 +46,9 @@ class ReportJobTest extends ReportJobTestBase {
 
     @Test
     void storeDaysNeverRolledUpAreRolledUpForTheirDates() throws Exception {
-        aLine().store(BEIJING).on(DAY).amount("50.00").insert(jdbc);
+        for (String store : List.of(BEIJING, TIANJIN, SHANGHAI)) {
+            aLine().store(store).on(DAY).amount("50.00").insert(jdbc);
+        }
 
         JobExecution execution = runner.run("report", Map.of("report", "store-daily", "date", DAY.toString()));
 
@@ -64,9 +71,9 @@ class ReportJobTest extends ReportJobTestBase {
         assertThat(execution.getExitStatus().getExitDescription())
                 .contains("2 store-days are not completely rolled up", BEIJING + " 2026-11-04",
                         BEIJING + " 2026-11-05", "no report is rendered or sent");
-        assertThat(renderer.rendered).isEmpty();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM report_archive", Long.class)).isZero();
-        assertThat(deliveries.rows).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM delivery", Long.class)).isZero();
+        assertThat(mails()).isEmpty();
     }
 
     @Test
@@ -82,55 +89,48 @@ class ReportJobTest extends ReportJobTestBase {
         assertThat(unchanged.getExitStatus().getExitDescription()).contains("(0 new versions, 1 unchanged)");
         assertThat(changed.getExitStatus().getExitDescription()).contains("(1 new versions, 0 unchanged)");
         List<Map<String, Object>> versions = jdbc.queryForList(
-                "SELECT language, version, net_amount, pdf_path, pdf_sha256, pdf_size FROM report_archive "
-                        + "WHERE language = 'zh-CN' ORDER BY version");
+                "SELECT version, net_amount, pdf_path, pdf_sha256, pdf_size FROM report_archive ORDER BY version");
         assertThat(versions).extracting(row -> row.get("version") + " " + row.get("net_amount"))
                 .containsExactly("1 100.00", "2 107.00");
         assertThat(versions.get(0).get("pdf_path")).isEqualTo(firstPdf);
         byte[] second = Files.readAllBytes(files.resolve((String) versions.get(1).get("pdf_path")));
-        assertThat(sha256(second)).isEqualTo(versions.get(1).get("pdf_sha256"));
+        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(second)))
+                .isEqualTo(versions.get(1).get("pdf_sha256"));
         assertThat((long) second.length).isEqualTo(versions.get(1).get("pdf_size"));
         assertThat(Files.exists(files.resolve(firstPdf))).as("the version mailed before stays").isTrue();
     }
 
     @Test
-    void eachRecipientGetsOneLetterPerPeriodWithOnlyTheirReportsInTheirLanguage() throws Exception {
+    void eachRecipientGetsOneLetterPerPeriodWithOnlyTheirReports() throws Exception {
         ordersRolledUp();
 
         JobExecution execution = runner.run("report", Map.of("date", DAY.toString(), "week", WEEK));
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(execution.getExitStatus().getExitDescription()).contains("5 delivered, 0 failed");
-        assertThat(deliveries.delivered()).extracting(letter -> letter.email() + " " + letter.deliveryKey() + " "
-                + attachmentNames(letter)).containsExactlyInAnyOrder(
-                "zhang.san@example.com report:daily:2026-11-05 [store-daily_北京朝阳店_2026-11-05.pdf, "
-                        + "store-daily_北京朝阳店_2026-11-05.xlsx]",
-                "li.si@example.com report:daily:2026-11-05 [store-daily_北京朝阳店_2026-11-05.pdf, "
-                        + "store-daily_北京朝阳店_2026-11-05.xlsx, store-daily_天津滨江道店_2026-11-05.pdf, "
-                        + "store-daily_天津滨江道店_2026-11-05.xlsx]",
-                "li.si@example.com report:weekly:2026-W45 [region-weekly_华北_2026-W45.pdf, "
-                        + "region-weekly_华北_2026-W45.xlsx]",
-                "wang.wu@example.com report:daily:2026-11-05 [store-daily_上海浦东店😀_2026-11-05.pdf, "
-                        + "store-daily_上海浦东店😀_2026-11-05.xlsx]",
-                "hq@example.com report:weekly:2026-W45 [chain-weekly_chain_2026-W45.pdf, "
-                        + "chain-weekly_chain_2026-W45.xlsx]");
+        assertThat(mails()).extracting(mail -> mail.to() + " " + mail.attachments().keySet()).containsExactlyInAnyOrder(
+                ZHANG + " [store-daily_北京朝阳店_2026-11-05.pdf, store-daily_北京朝阳店_2026-11-05.xlsx]",
+                LI + " [store-daily_北京朝阳店_2026-11-05.pdf, store-daily_北京朝阳店_2026-11-05.xlsx, "
+                        + "store-daily_天津滨江道店_2026-11-05.pdf, store-daily_天津滨江道店_2026-11-05.xlsx]",
+                LI + " [region-weekly_华北_2026-W45.pdf, region-weekly_华北_2026-W45.xlsx]",
+                WANG + " [store-daily_上海浦东店😀_2026-11-05.pdf, store-daily_上海浦东店😀_2026-11-05.xlsx]",
+                HQ + " [chain-weekly_chain_2026-W45.pdf, chain-weekly_chain_2026-W45.xlsx]");
     }
 
     @Test
-    void aLetterIsWrittenInItsRecipientsLanguageAndCarriesItsFilesInThatLanguage() throws Exception {
+    void aLetterIsWrittenInItsRecipientsLanguage() throws Exception {
         ordersRolledUp();
 
         runner.run("report", Map.of("report", "store-daily", "date", DAY.toString()));
 
-        Letter chinese = letterTo(ZHANG.email());
+        Mail chinese = mailsTo(ZHANG).get(0);
         assertThat(chinese.subject()).isEqualTo("Nightshift 日报 2026年11月5日（1 份报表）");
         assertThat(chinese.body()).contains("张三，您好", "门店日报（北京朝阳店）：订单 1，净额 ¥100.00", "数据截至");
-        Letter english = letterTo(WANG.email());
+        Mail english = mailsTo(WANG).get(0);
         assertThat(english.subject()).isEqualTo("Nightshift daily reports November 5, 2026 (1 report)");
         assertThat(english.body()).contains("Dear Wang Wu", "Store daily (上海浦东店😀): 1 order, net ¥100.00");
-        assertThat(new String(Files.readAllBytes(english.attachments().get(0).file()))).contains("|en|");
-        assertThat(english.attachments()).extracting(Attachment::contentType).containsExactly("application/pdf",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(new String(english.attachments().get("store-daily_上海浦东店😀_2026-11-05.pdf"), 0, 5))
+                .isEqualTo("%PDF-");
     }
 
     @Test
@@ -144,41 +144,44 @@ class ReportJobTest extends ReportJobTestBase {
 
         assertThat(corrected.getExitStatus().getExitDescription()).contains("2 delivered", "2 corrections planned");
         assertThat(again.getExitStatus().getExitDescription()).contains("0 delivered");
-        assertThat(deliveries.rows).as("one original and one correction per recipient, nothing more").hasSize(4);
-        List<Letter> toZhang = deliveries.delivered().stream().filter(letter -> letter.email().equals(ZHANG.email()))
-                .toList();
-        assertThat(toZhang).extracting(Letter::revision).containsExactly(0, 1);
-        Letter correction = toZhang.get(1);
-        assertThat(correction.subject()).startsWith("【更正】Nightshift 日报");
-        assertThat(correction.body()).contains("门店日报（北京朝阳店）净额：¥100.00 → ¥1,334.50",
+        List<Mail> toZhang = mailsTo(ZHANG);
+        assertThat(toZhang).hasSize(2);
+        assertThat(toZhang.get(1).subject()).startsWith("【更正】Nightshift 日报");
+        assertThat(toZhang.get(1).body()).contains("门店日报（北京朝阳店）净额：¥100.00 → ¥1,334.50",
                 "门店日报（北京朝阳店）订单数：1 → 2");
+        assertThat(mails()).as("one original and one correction each to 张三 and 李四, nothing more").hasSize(4);
     }
 
     @Test
     void aRestartAfterAFailureRendersOnlyWhatIsMissing() throws Exception {
         ordersRolledUp();
-        Map<String, String> north = Map.of("report", "store-daily", "date", DAY.toString(), "region", NORTH);
-        renderer.failingSubjects.add(TIANJIN);
-        JobExecution failed = runner.run("report", north);
-        renderer.failingSubjects.clear();
+        Map<String, String> stores = Map.of("report", "store-daily", "date", DAY.toString());
+        // Three reports, rendered two at a time (nightshift.reports.threads) in store order: a directory where the
+        // last one's PDF must go fails its batch after the first batch has committed
+        Path blocked = files.resolve("2026-11-05/store-daily/" + TIANJIN + "/zh-CN/v1.pdf");
+        Files.createDirectories(blocked.resolve("in-the-way"));
+        JobExecution failed = runner.run("report", stores);
+        Files.delete(blocked.resolve("in-the-way"));
+        Files.delete(blocked);
 
-        JobExecution resumed = runner.run("report", north);
+        JobExecution resumed = runner.run("report", stores);
 
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(resumed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(resumed.getJobInstance().getInstanceId()).isEqualTo(failed.getJobInstance().getInstanceId());
-        assertThat(renderer.renderedFor(BEIJING)).isOne();
-        assertThat(renderer.renderedFor(TIANJIN)).isOne();
-        assertThat(deliveries.delivered()).extracting(Letter::email).containsExactlyInAnyOrder(ZHANG.email(),
-                LI.email());
+        assertThat(resumed.getExitStatus().getExitDescription()).as("the first two are not rendered again")
+                .contains("3 reports rendered (3 new versions, 0 unchanged)");
+        assertThat(jdbc.queryForList("SELECT subject || ' ' || (rendering_execution_id = ?) FROM report_archive",
+                String.class, resumed.getId())).containsExactlyInAnyOrder(SHANGHAI + " false", BEIJING + " false",
+                TIANJIN + " true");
+        assertThat(mails()).extracting(Mail::to).containsExactlyInAnyOrder(ZHANG, LI, WANG);
     }
 
     @Test
     void aRejectedLetterIsCountedAsFailedWhileTheOthersAreDelivered() throws Exception {
         ordersRolledUp();
-        deliveries.rejected.add(ZHANG.email());
 
-        JobExecution execution = runner.run("report", BEIJING_DAY);
+        JobExecution execution = sendingTo(new RefusingSmtpServer(ZHANG), BEIJING_DAY);
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(execution.getExitStatus().getExitDescription()).contains("1 delivered, 1 failed");
@@ -187,17 +190,21 @@ class ReportJobTest extends ReportJobTestBase {
     @Test
     void aRunWhoseEveryLetterIsRejectedFails() throws Exception {
         ordersRolledUp();
-        deliveries.rejected.addAll(List.of(ZHANG.email(), LI.email()));
 
-        JobExecution execution = runner.run("report", BEIJING_DAY);
+        JobExecution execution = sendingTo(new RefusingSmtpServer(ZHANG, LI), BEIJING_DAY);
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(execution.getExitStatus().getExitDescription()).contains("2 letters failed", "none was delivered");
     }
 
-    private Letter letterTo(String email) {
-        return deliveries.delivered().stream().filter(letter -> letter.email().equals(email)).findFirst()
-                .orElseThrow();
+    private JobExecution sendingTo(RefusingSmtpServer server, Map<String, String> parameters) throws Exception {
+        int port = mail.getPort();
+        try (server) {
+            mail.setPort(server.port());
+            return runner.run("report", parameters);
+        } finally {
+            mail.setPort(port);
+        }
     }
 
     private void refuseRollupRowsOf(String store) {
@@ -209,13 +216,5 @@ class ReportJobTest extends ReportJobTestBase {
                 END $$""".formatted(store));
         jdbc.execute("CREATE TRIGGER test_refuse_store BEFORE INSERT ON rollup_store_daily FOR EACH ROW "
                 + "EXECUTE FUNCTION test_refuse_store()");
-    }
-
-    private static String sha256(byte[] content) throws Exception {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-    }
-
-    static List<String> attachmentNames(Letter letter) {
-        return letter.attachments().stream().map(Attachment::fileName).toList();
     }
 }

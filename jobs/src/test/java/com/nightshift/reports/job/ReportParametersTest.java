@@ -113,14 +113,14 @@ class ReportParametersTest extends ReportJobTestBase {
     }
 
     @Test
-    void aBadRecipientsFileIsRefusedWithItsMessagesAndNothingIsRendered() {
-        registry.problems.set(List.of("recipients.yml line 7: 'zhang.san@' is not an e-mail address",
-                "recipients.yml line 9: unknown store '北京朝阳区店'"));
+    void aBadRecipientsFileIsRefusedWithItsMessagesAndNothingIsRendered() throws Exception {
+        ordersRolledUp();
+        java.nio.file.Files.writeString(RECIPIENTS_FILE, RECIPIENTS.replace("zhang.san@example.com", "zhang.san@")
+                .replace("stores: [上海浦东店😀]", "stores: [上海浦东区店]"));
 
-        assertRefused(Map.of("date", DAY.toString()), "the recipients file is wrong",
-                "recipients.yml line 7: 'zhang.san@' is not an e-mail address",
-                "recipients.yml line 9: unknown store '北京朝阳区店'");
-        assertThat(renderer.rendered).isEmpty();
+        assertRefused(Map.of("date", DAY.toString()), "the recipients file is wrong", RECIPIENTS_FILE.toString(),
+                "zhang.san@", "上海浦东区店");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM report_archive", Long.class)).isZero();
     }
 
     private void assertRefused(Map<String, String> parameters, String... message) {
