@@ -12,4 +12,9 @@ record LedgerScope(String condition, Object values) {
     static LedgerScope ids(Collection<Long> ids) {
         return new LedgerScope("id = ANY(?)", ids.toArray(Long[]::new));
     }
+
+    /** At most {@code senders}, and no more than the rows when they are known (a resend of one letter: one). */
+    int senders(int senders) {
+        return values instanceof Long[] ids ? Math.max(1, Math.min(senders, ids.length)) : senders;
+    }
 }

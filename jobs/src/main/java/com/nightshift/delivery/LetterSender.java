@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -49,14 +50,15 @@ final class LetterSender {
      * senders in different processes do.
      */
     Outcomes send(LedgerScope scope, Long jobExecutionId) {
-        if (properties.senders() == 1) {
+        int count = scope.senders(properties.senders());
+        if (count == 1) {
             return sendAlone(scope, jobExecutionId);
         }
-        ExecutorService senders = Executors.newFixedThreadPool(properties.senders(), new CustomizableThreadFactory(
+        ExecutorService senders = Executors.newFixedThreadPool(count, new CustomizableThreadFactory(
                 Thread.currentThread().getName() + "-sender-"));
         try {
             List<Future<Outcomes>> running = new ArrayList<>();
-            for (int i = 0; i < properties.senders(); i++) {
+            for (int i = 0; i < count; i++) {
                 running.add(senders.submit(() -> sendAlone(scope, jobExecutionId)));
             }
             Outcomes outcomes = new Outcomes(new HashSet<>(), new HashSet<>(), new HashSet<>());
@@ -74,8 +76,18 @@ final class LetterSender {
             throw e.getCause() instanceof RuntimeException runtime ? runtime
                     : new IllegalStateException("a sender failed: " + e.getCause().getMessage(), e.getCause());
         } finally {
-            // a sender still at work when another failed is interrupted between letters, never inside a hand-over
+            // a sender still at work when another failed stops before its next letter (it checks its interrupt
+            // between letters; socket writes ignore it) and is waited for, so that its answers are recorded
             senders.shutdownNow();
+            awaitTermination(senders);
+        }
+    }
+
+    private static void awaitTermination(ExecutorService senders) {
+        try {
+            senders.awaitTermination(10, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

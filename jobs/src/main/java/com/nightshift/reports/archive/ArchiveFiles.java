@@ -2,6 +2,7 @@ package com.nightshift.reports.archive;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -60,10 +61,13 @@ public class ArchiveFiles {
 
     /**
      * A name as a single path segment: path separators, characters Windows refuses (the folder may be copied
-     * there) and control characters become '_'; Chinese and emoji stay.
+     * there) and control characters become '_'; Chinese and emoji stay. A name that had to change also carries
+     * the start of its SHA-256, so that two names which clean to the same text ("A/B", "A_B") never share a file.
      */
     public static String segment(String name) {
         String safe = name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
-        return safe.isBlank() || safe.startsWith(".") ? "_" + safe : safe;
+        safe = safe.isBlank() || safe.startsWith(".") ? "_" + safe : safe;
+        return safe.equals(name) ? safe
+                : safe + "~" + sha256(name.getBytes(StandardCharsets.UTF_8)).substring(0, 8);
     }
 }

@@ -90,9 +90,12 @@ public class RollupFigures {
         }
         ranking.sort(Comparator.comparing((StoreWeek s) -> s.week().net()).reversed()
                 .thenComparing(StoreWeek::store));
+        // the chain's breakdowns name its stores too: the keys of the channel and product rollups lead with the
+        // store, so the week is then read by index instead of by scanning every date of every store
+        List<String> selling = stores != null ? stores : List.copyOf(current.keySet());
         return new Figures.Week(from, Totals.sum(current.values()), Totals.sum(previous.values()), ranking,
-                breakdown(CHANNEL_MIX, stores, from, to, 0),
-                breakdown(TOP_PRODUCTS, stores, from, to, WEEK_TOP_PRODUCTS));
+                selling.isEmpty() ? List.of() : breakdown(CHANNEL_MIX, selling, from, to, 0),
+                selling.isEmpty() ? List.of() : breakdown(TOP_PRODUCTS, selling, from, to, WEEK_TOP_PRODUCTS));
     }
 
     private Map<String, Headline> storeTotals(List<String> stores, LocalDate from, LocalDate to) {

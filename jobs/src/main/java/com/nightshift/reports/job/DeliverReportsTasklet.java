@@ -65,7 +65,8 @@ class DeliverReportsTasklet implements Tasklet {
         context.putInt(UNCERTAIN, counts.uncertain());
         context.putInt(ELSEWHERE, counts.inFlightElsewhere());
         contribution.incrementWriteCount(counts.delivered());
-        if (counts.delivered() == 0 && counts.failed() + counts.uncertain() > 0) {
+        // letters found UNCERTAIN from an earlier run are reported, but only this run's own sending can fail it
+        if (counts.delivered() == 0 && counts.alreadyDelivered() == 0 && counts.failed() + counts.uncertain() > 0) {
             throw new NothingDeliveredException(counts.failed() + " letters failed and " + counts.uncertain()
                     + " are uncertain, none was delivered: see GET /api/reports/deliveries?state=FAILED");
         }

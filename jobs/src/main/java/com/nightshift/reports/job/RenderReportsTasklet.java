@@ -18,6 +18,9 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.nightshift.reports.DataAsOf;
 import com.nightshift.reports.archive.ReportArchive;
@@ -46,16 +49,20 @@ class RenderReportsTasklet implements Tasklet {
     private final StaleStoreDays storeDays;
     private final Clock clock;
     private final ThreadPoolTaskExecutor executor;
+    private final TransactionTemplate snapshot;
     private List<Work> work;
 
     RenderReportsTasklet(ReportRun run, ReportRenderer renderer, ReportArchive archive, StaleStoreDays storeDays,
-                         Clock clock, ThreadPoolTaskExecutor executor) {
+                         Clock clock, ThreadPoolTaskExecutor executor, PlatformTransactionManager transactions) {
         this.run = run;
         this.renderer = renderer;
         this.archive = archive;
         this.storeDays = storeDays;
         this.clock = clock;
         this.executor = executor;
+        this.snapshot = new TransactionTemplate(transactions);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setReadOnly(true);
     }
 
     @Override
@@ -75,17 +82,28 @@ class RenderReportsTasklet implements Tasklet {
         for (Work item : next) {
             rendering.add(executor.submit(() -> render(item, job)));
         }
-        for (int i = 0; i < next.size(); i++) {
-            keep(next.get(i), rendered(rendering.get(i)), done, job, contribution);
+        try {
+            for (int i = 0; i < next.size(); i++) {
+                keep(next.get(i), rendered(rendering.get(i)), done, job, contribution);
+            }
+        } finally {
+            // after a failure the rest of the batch is not wanted: its transaction rolls back
+            rendering.forEach(report -> report.cancel(true));
         }
         return RepeatStatus.CONTINUABLE;
     }
 
+    /**
+     * On a render thread, in a read-only transaction of its own: the figures and their "data as of" come from one
+     * snapshot, whatever rollups commit meanwhile.
+     */
     private RenderedReport render(Work item, JobExecution job) {
         PlannedReport report = item.report();
-        DataAsOf asOf = storeDays.asOf(report.storeDays(), OffsetDateTime.now(clock));
-        return renderer.render(new RenderRequest(report.definition(), report.subject(), report.period(),
-                item.language(), report.regionStores(), asOf, job.getId()));
+        return snapshot.execute(status -> {
+            DataAsOf asOf = storeDays.asOf(report.storeDays(), OffsetDateTime.now(clock));
+            return renderer.render(new RenderRequest(report.definition(), report.subject(), report.period(),
+                    item.language(), report.regionStores(), asOf, job.getId()));
+        });
     }
 
     private static RenderedReport rendered(Future<RenderedReport> rendering) throws Exception {

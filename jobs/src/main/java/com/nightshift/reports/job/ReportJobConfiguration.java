@@ -53,7 +53,9 @@ class ReportJobConfiguration {
     @Bean
     Step reportCompletenessStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                 CompletenessTasklet tasklet) {
-        return taskletStep(COMPLETENESS_STEP, tasklet, jobRepository, transactionManager);
+        // a restart, maybe hours later, checks again: changes may have come in since the first check
+        return new StepBuilder(COMPLETENESS_STEP, jobRepository).tasklet(tasklet, transactionManager)
+                .allowStartIfComplete(true).build();
     }
 
     @Bean
@@ -66,8 +68,10 @@ class ReportJobConfiguration {
     @StepScope
     RenderReportsTasklet reportRenderTasklet(ReportRun run, ReportRenderer renderer, ReportArchive archive,
                                              StaleStoreDays storeDays, Clock clock,
-                                             ThreadPoolTaskExecutor reportRenderExecutor) {
-        return new RenderReportsTasklet(run, renderer, archive, storeDays, clock, reportRenderExecutor);
+                                             ThreadPoolTaskExecutor reportRenderExecutor,
+                                             PlatformTransactionManager transactionManager) {
+        return new RenderReportsTasklet(run, renderer, archive, storeDays, clock, reportRenderExecutor,
+                transactionManager);
     }
 
     @Bean
