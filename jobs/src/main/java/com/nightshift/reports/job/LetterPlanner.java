@@ -90,23 +90,36 @@ class LetterPlanner {
         return new Planned(List.copyOf(byKey.keySet()), letters, corrections);
     }
 
+    /**
+     * The letter to plan for one recipient and key, if any. A correction carries what the delivered letter carried,
+     * with this run's reports in place of theirs: a run narrowed to one store changes nothing of the others', so
+     * it plans a correction only when that store's figures changed, and a later full run finds the same content.
+     */
     private Optional<Letter> letter(String key, ReportPeriod period, Recipient recipient,
                                     List<ArchivedReport> reports) {
-        String digest = contentDigest(reports);
         Optional<DeliveryRecord> latest = deliveries.latest(key, recipient.email());
-        int revision;
-        Map<String, ArchivedReport> previous = null;
         if (latest.isEmpty()) {
-            revision = 0;
-        } else if (latest.get().state() == DeliveryState.DELIVERED && !digest.equals(latest.get().contentDigest())) {
-            revision = latest.get().revision() + 1;
-            previous = contents.of(key, recipient.email(), latest.get().revision()).stream()
-                    .collect(Collectors.toMap(LetterComposer::key, Function.identity(), (a, b) -> b));
-        } else {
+            String digest = contentDigest(reports);
+            contents.record(key, recipient.email(), 0, reports);
+            return Optional.of(composer.compose(recipient, key, 0, period, reports, null, digest));
+        }
+        if (latest.get().state() != DeliveryState.DELIVERED) {
             return Optional.empty();
         }
-        contents.record(key, recipient.email(), revision, reports);
-        return Optional.of(composer.compose(recipient, key, revision, period, reports, previous, digest));
+        Map<String, ArchivedReport> previous = contents.of(key, recipient.email(), latest.get().revision()).stream()
+                .collect(Collectors.toMap(LetterComposer::key, Function.identity(), (a, b) -> b));
+        Map<String, ArchivedReport> carried = new LinkedHashMap<>(previous);
+        reports.forEach(report -> carried.put(LetterComposer.key(report), report));
+        List<ArchivedReport> letterReports = carried.values().stream()
+                .sorted(Comparator.comparing(ArchivedReport::reportName).thenComparing(ArchivedReport::subject))
+                .toList();
+        String digest = contentDigest(letterReports);
+        if (digest.equals(latest.get().contentDigest())) {
+            return Optional.empty();
+        }
+        int revision = latest.get().revision() + 1;
+        contents.record(key, recipient.email(), revision, letterReports);
+        return Optional.of(composer.compose(recipient, key, revision, period, letterReports, previous, digest));
     }
 
     /** From the figures of the reports a letter carries: equal figures, equal digest, whatever the files. */

@@ -153,6 +153,30 @@ class ReportJobTest extends ReportJobTestBase {
     }
 
     @Test
+    void aRunNarrowedToOneStoreCorrectsOnlyWhenThatStoresFiguresChangedAndKeepsTheLetterWhole() throws Exception {
+        ordersRolledUp();
+        Map<String, String> wholeDay = Map.of("report", "store-daily", "date", DAY.toString());
+        runner.run("report", wholeDay);
+
+        JobExecution unchanged = runner.run("report", BEIJING_DAY);
+        aLine().store(TIANJIN).on(DAY).amount("50.00").insert(jdbc);
+        JobExecution tianjinChanged = runner.run("report", Map.of("report", "store-daily", "date", DAY.toString(),
+                "store", TIANJIN));
+        JobExecution wholeDayAgain = runner.run("report", wholeDay);
+
+        assertThat(unchanged.getExitStatus().getExitDescription()).contains("0 delivered");
+        assertThat(wholeDayAgain.getExitStatus().getExitDescription()).contains("0 delivered");
+        List<Mail> toLi = mailsTo(LI);
+        assertThat(toLi).as("the whole day, then one correction for 天津").hasSize(2);
+        Mail correction = toLi.get(1);
+        assertThat(correction.body()).contains("门店日报（天津滨江道店）净额：¥100.00 → ¥150.00")
+                .doesNotContain("门店日报（北京朝阳店）净额");
+        assertThat(correction.attachments().keySet()).as("the region's letter stays whole")
+                .anyMatch(name -> name.contains(BEIJING)).anyMatch(name -> name.contains(TIANJIN));
+        assertThat(mailsTo(ZHANG)).as("北京's own manager: nothing of his changed").hasSize(1);
+    }
+
+    @Test
     void aRestartAfterAFailureRendersOnlyWhatIsMissing() throws Exception {
         ordersRolledUp();
         Map<String, String> stores = Map.of("report", "store-daily", "date", DAY.toString());

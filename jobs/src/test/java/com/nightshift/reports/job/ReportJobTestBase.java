@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 import org.springframework.test.context.TestPropertySource;
 
 import com.nightshift.ops.JobRunner;
@@ -85,6 +86,8 @@ abstract class ReportJobTestBase extends IntegrationTest {
         jdbc.execute("DROP TRIGGER IF EXISTS test_refuse_store ON rollup_store_daily");
         // a failed run of the same parameters would be resumed rather than started afresh
         jdbc.update("UPDATE batch_job_execution SET status = 'ABANDONED' WHERE status IN ('FAILED', 'STOPPED')");
+        // the archive's rows are gone, so its files are too
+        FileSystemUtils.deleteRecursively(TestServers.get().dataDir().resolve("reports"));
         Files.writeString(RECIPIENTS_FILE, RECIPIENTS, StandardCharsets.UTF_8);
         try (Stream<Path> mail = Files.list(mailDir())) {
             for (Path message : mail.toList()) {
