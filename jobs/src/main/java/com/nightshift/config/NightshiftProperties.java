@@ -23,4 +23,9 @@ public record NightshiftProperties(@DefaultValue("nightshift-data") Path dataDir
     public Path reportsDir() {
         return dataDir.resolve("reports");
     }
+
+    /** Report templates as compiled, kept so that each template is compiled once per version, not per process. */
+    public Path compiledTemplatesDir() {
+        return dataDir.resolve("compiled-templates");
+    }
 }

@@ -2,9 +2,11 @@ package com.nightshift.reports.render;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -40,8 +42,14 @@ public final class ReportEngine {
      * @param declineFlagPercent a store whose weekly net fell more than this is flagged
      */
     public ReportEngine(TemplateFolder folder, ZoneId zone, BigDecimal declineFlagPercent) {
+        this(folder, zone, declineFlagPercent, Optional.empty());
+    }
+
+    /** @param compiledDir where compiled templates are kept for later processes, if anywhere */
+    public ReportEngine(TemplateFolder folder, ZoneId zone, BigDecimal declineFlagPercent,
+                        Optional<Path> compiledDir) {
         this.folder = folder;
-        this.templates = new TemplateCache(folder);
+        this.templates = new TemplateCache(folder, compiledDir.map(CompiledTemplates::new));
         this.zone = zone;
         this.declineFlagPercent = declineFlagPercent;
     }

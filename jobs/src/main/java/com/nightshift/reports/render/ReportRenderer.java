@@ -1,5 +1,7 @@
 package com.nightshift.reports.render;
 
+import java.util.Optional;
+
 import org.springframework.stereotype.Component;
 
 import com.nightshift.config.NightshiftProperties;
@@ -19,7 +21,7 @@ public class ReportRenderer {
     public ReportRenderer(RollupFigures rollups, ReportProperties reports, NightshiftProperties nightshift) {
         this.rollups = rollups;
         this.engine = new ReportEngine(TemplateFolder.of(reports.templatesDir()), nightshift.zone(),
-                reports.declineFlagPercent());
+                reports.declineFlagPercent(), Optional.of(nightshift.compiledTemplatesDir()));
     }
 
     public RenderedReport render(RenderRequest request) {

@@ -1,8 +1,10 @@
 package com.nightshift.reports.render;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -22,10 +24,13 @@ import net.sf.jasperreports.engine.JasperReport;
 final class TemplateCache {
 
     private final TemplateFolder folder;
+    private final Optional<CompiledTemplates> saved;
     private final ConcurrentMap<String, JasperReport> compiled = new ConcurrentHashMap<>();
 
-    TemplateCache(TemplateFolder folder) {
+    /** @param saved where compiled templates are kept between processes, if anywhere */
+    TemplateCache(TemplateFolder folder, Optional<CompiledTemplates> saved) {
         this.folder = folder;
+        this.saved = saved;
     }
 
     /** The compiled {@code template}; compiles it if no thread has yet, while other threads wait for it. */
@@ -35,7 +40,14 @@ final class TemplateCache {
 
     private JasperReport compile(String template) {
         try (InputStream in = folder.open(template)) {
-            return JasperCompileManager.compileReport(in);
+            byte[] source = in.readAllBytes();
+            Optional<JasperReport> kept = saved.flatMap(store -> store.find(template, source));
+            if (kept.isPresent()) {
+                return kept.get();
+            }
+            JasperReport report = JasperCompileManager.compileReport(new ByteArrayInputStream(source));
+            saved.ifPresent(store -> store.save(template, source, report));
+            return report;
         } catch (JRException | JRRuntimeException e) {
             throw new ReportTemplateException("Report template " + folder.describe(template)
                     + " does not compile: " + e.getMessage(), e);

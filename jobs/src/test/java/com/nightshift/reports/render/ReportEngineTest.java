@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -72,7 +73,7 @@ class ReportEngineTest {
     @Test
     void aTemplateIsCompiledOnceForEveryThreadThatAsksAtTheSameTime() throws Exception {
         Files.writeString(templates.resolve("store-daily.jrxml"), shipped("store-daily.jrxml"));
-        TemplateCache cache = new TemplateCache(TemplateFolder.of(templates));
+        TemplateCache cache = new TemplateCache(TemplateFolder.of(templates), Optional.empty());
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
