@@ -1,5 +1,6 @@
 package com.nightshift.reports.job;
 
+import static com.nightshift.reports.render.ReportFiles.pdfText;
 import static com.nightshift.support.OrderLineRows.aLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,13 +12,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.nightshift.delivery.Attachment;
-import com.nightshift.delivery.Letter;
 import com.nightshift.reports.archive.ArchiveFiles;
+import com.nightshift.support.RefusingSmtpServer;
 
-/** The report job end to end on the real database, with TEST-ONLY stand-ins for rendering and mail. */
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+/** The report job end to end: real rollups, templates, archive, recipients file, ledger and SMTP server. */
 class ReportJobTest extends ReportJobTestBase {
 
     private static final Map<String, String> BEIJING_DAY = Map.of("report", "store-daily", "date", DAY.toString(),
@@ -37,11 +42,14 @@ class ReportJobTest extends ReportJobTestBase {
         assertThat(execution.getExecutionContext().getInt(CompletenessTasklet.ROLLUPS_WAITED_FOR)).isOne();
         assertThat(jdbc.queryForObject("SELECT net_amount FROM report_archive WHERE subject = ?", BigDecimal.class,
                 BEIJING)).isEqualByComparingTo("123.45");
+        assertThat(body(receivedBy(ZHANG))).contains("净额 ¥123.45");
     }
 
     @Test
     void storeDaysNeverRolledUpAreRolledUpForTheirDates() throws Exception {
         aLine().store(BEIJING).on(DAY).amount("50.00").insert(jdbc);
+        aLine().store(TIANJIN).on(DAY).amount("60.00").insert(jdbc);
+        aLine().store(SHANGHAI).on(DAY).amount("70.00").insert(jdbc);
 
         JobExecution execution = runner.run("report", Map.of("report", "store-daily", "date", DAY.toString()));
 
@@ -64,9 +72,9 @@ class ReportJobTest extends ReportJobTestBase {
         assertThat(execution.getExitStatus().getExitDescription())
                 .contains("2 store-days are not completely rolled up", BEIJING + " 2026-11-04",
                         BEIJING + " 2026-11-05", "no report is rendered or sent");
-        assertThat(renderer.rendered).isEmpty();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM report_archive", Long.class)).isZero();
-        assertThat(deliveries.rows).isEmpty();
+        assertThat(ledger()).isEmpty();
+        assertThat(received()).isEmpty();
     }
 
     @Test
@@ -90,6 +98,7 @@ class ReportJobTest extends ReportJobTestBase {
         byte[] second = Files.readAllBytes(files.resolve((String) versions.get(1).get("pdf_path")));
         assertThat(sha256(second)).isEqualTo(versions.get(1).get("pdf_sha256"));
         assertThat((long) second.length).isEqualTo(versions.get(1).get("pdf_size"));
+        assertThat(pdfText(second)).contains("107.00");
         assertThat(Files.exists(files.resolve(firstPdf))).as("the version mailed before stays").isTrue();
     }
 
@@ -101,8 +110,8 @@ class ReportJobTest extends ReportJobTestBase {
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(execution.getExitStatus().getExitDescription()).contains("5 delivered, 0 failed");
-        assertThat(deliveries.delivered()).extracting(letter -> letter.email() + " " + letter.deliveryKey() + " "
-                + attachmentNames(letter)).containsExactlyInAnyOrder(
+        assertThat(received()).extracting(message -> to(message) + " " + keyOf(message) + " "
+                + attachmentNames(message)).containsExactlyInAnyOrder(
                 "zhang.san@example.com report:daily:2026-11-05 [store-daily_北京朝阳店_2026-11-05.pdf, "
                         + "store-daily_北京朝阳店_2026-11-05.xlsx]",
                 "li.si@example.com report:daily:2026-11-05 [store-daily_北京朝阳店_2026-11-05.pdf, "
@@ -114,6 +123,22 @@ class ReportJobTest extends ReportJobTestBase {
                         + "store-daily_上海浦东店😀_2026-11-05.xlsx]",
                 "hq@example.com report:weekly:2026-W45 [chain-weekly_chain_2026-W45.pdf, "
                         + "chain-weekly_chain_2026-W45.xlsx]");
+        assertThat(ledger()).extracting(row -> row.get("state")).containsOnly("DELIVERED").hasSize(5);
+    }
+
+    @Test
+    void nobodyReceivesAnotherStoresFigures() throws Exception {
+        ordersRolledUp();
+
+        runner.run("report", Map.of("report", "store-daily", "date", DAY.toString()));
+
+        MimeMessage toZhang = receivedBy(ZHANG);
+        String zhangsReport = pdfText(attachment(toZhang, "store-daily_北京朝阳店_2026-11-05.pdf"));
+        assertThat(zhangsReport).contains(BEIJING).doesNotContain(TIANJIN, SHANGHAI);
+        assertThat(body(toZhang)).doesNotContain(TIANJIN, SHANGHAI);
+        assertThat(pdfText(attachment(receivedBy(WANG), "store-daily_上海浦东店😀_2026-11-05.pdf")))
+                .contains(SHANGHAI).doesNotContain(BEIJING, TIANJIN);
+        assertThat(received()).extracting(ReportJobTestBase::to).doesNotContain(HQ);
     }
 
     @Test
@@ -122,15 +147,19 @@ class ReportJobTest extends ReportJobTestBase {
 
         runner.run("report", Map.of("report", "store-daily", "date", DAY.toString()));
 
-        Letter chinese = letterTo(ZHANG.email());
-        assertThat(chinese.subject()).isEqualTo("Nightshift 日报 2026年11月5日（1 份报表）");
-        assertThat(chinese.body()).contains("张三，您好", "门店日报（北京朝阳店）：订单 1，净额 ¥100.00", "数据截至");
-        Letter english = letterTo(WANG.email());
-        assertThat(english.subject()).isEqualTo("Nightshift daily reports November 5, 2026 (1 report)");
-        assertThat(english.body()).contains("Dear Wang Wu", "Store daily (上海浦东店😀): 1 order, net ¥100.00");
-        assertThat(new String(Files.readAllBytes(english.attachments().get(0).file()))).contains("|en|");
-        assertThat(english.attachments()).extracting(Attachment::contentType).containsExactly("application/pdf",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        MimeMessage chinese = receivedBy(ZHANG);
+        assertThat(subject(chinese)).isEqualTo("Nightshift 日报 2026年11月5日（1 份报表）");
+        assertThat(body(chinese)).contains("张三，您好", "门店日报（北京朝阳店）：订单 1，净额 ¥100.00", "数据截至");
+        assertThat(pdfText(attachment(chinese, "store-daily_北京朝阳店_2026-11-05.pdf"))).contains("门店日报");
+        MimeMessage english = receivedBy(WANG);
+        assertThat(subject(english)).isEqualTo("Nightshift daily reports November 5, 2026 (1 report)");
+        assertThat(body(english)).contains("Dear Wang Wu", "Store daily (上海浦东店😀): 1 order, net ¥100.00");
+        assertThat(pdfText(attachment(english, "store-daily_上海浦东店😀_2026-11-05.pdf")))
+                .contains("Store daily report").doesNotContain("门店日报");
+        assertThat(attachments(english)).extracting(ReportJobTest::contentType).satisfiesExactly(
+                type -> assertThat(type).startsWith("application/pdf"),
+                type -> assertThat(type).startsWith(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
     }
 
     @Test
@@ -144,78 +173,119 @@ class ReportJobTest extends ReportJobTestBase {
 
         assertThat(corrected.getExitStatus().getExitDescription()).contains("2 delivered", "2 corrections planned");
         assertThat(again.getExitStatus().getExitDescription()).contains("0 delivered");
-        assertThat(deliveries.rows).as("one original and one correction per recipient, nothing more").hasSize(4);
-        List<Letter> toZhang = deliveries.delivered().stream().filter(letter -> letter.email().equals(ZHANG.email()))
-                .toList();
-        assertThat(toZhang).extracting(Letter::revision).containsExactly(0, 1);
-        Letter correction = toZhang.get(1);
-        assertThat(correction.subject()).startsWith("【更正】Nightshift 日报");
-        assertThat(correction.body()).contains("门店日报（北京朝阳店）净额：¥100.00 → ¥1,334.50",
+        assertThat(ledger()).as("one original and one correction per recipient, nothing more").hasSize(4)
+                .extracting(row -> row.get("email") + " " + row.get("revision") + " " + row.get("state"))
+                .containsExactlyInAnyOrder(ZHANG + " 0 DELIVERED", LI + " 0 DELIVERED", ZHANG + " 1 DELIVERED",
+                        LI + " 1 DELIVERED");
+        assertThat(received()).hasSize(4);
+        List<MimeMessage> toZhang = received().stream().filter(message -> to(message).equals(ZHANG)).toList();
+        assertThat(toZhang).hasSize(2);
+        MimeMessage correction = toZhang.get(1);
+        assertThat(subject(correction)).startsWith("【更正】Nightshift 日报");
+        assertThat(body(correction)).contains("门店日报（北京朝阳店）净额：¥100.00 → ¥1,334.50",
                 "门店日报（北京朝阳店）订单数：1 → 2");
+        assertThat(pdfText(attachment(correction, "store-daily_北京朝阳店_2026-11-05.pdf"))).contains("1,334.50");
     }
 
     @Test
     void aRestartAfterAFailureRendersOnlyWhatIsMissing() throws Exception {
         ordersRolledUp();
         Map<String, String> north = Map.of("report", "store-daily", "date", DAY.toString(), "region", NORTH);
-        renderer.failingSubjects.add(TIANJIN);
+        refuseArchiveRowsOf(TIANJIN);
         JobExecution failed = runner.run("report", north);
-        renderer.failingSubjects.clear();
+        jdbc.execute("DROP TRIGGER test_refuse_archive ON report_archive");
 
         JobExecution resumed = runner.run("report", north);
 
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(received()).as("nothing was sent by the failed run")
+                .allSatisfy(message -> assertThat(messageId(message)).isIn(messageIdsOf(resumed)));
         assertThat(resumed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(resumed.getJobInstance().getInstanceId()).isEqualTo(failed.getJobInstance().getInstanceId());
-        assertThat(renderer.renderedFor(BEIJING)).isOne();
-        assertThat(renderer.renderedFor(TIANJIN)).isOne();
-        assertThat(deliveries.delivered()).extracting(Letter::email).containsExactlyInAnyOrder(ZHANG.email(),
-                LI.email());
+        assertThat(renderStep(failed).getReadCount()).as("rendered by the failed run").isOne();
+        assertThat(renderStep(resumed).getReadCount()).as("rendered by the resumed run").isOne();
+        assertThat(jdbc.queryForList("SELECT subject || ' ' || rendering_execution_id FROM report_archive ORDER BY id",
+                String.class)).containsExactly(BEIJING + " " + failed.getId(), TIANJIN + " " + resumed.getId());
+        assertThat(received()).extracting(ReportJobTestBase::to).containsExactlyInAnyOrder(ZHANG, LI);
     }
 
     @Test
-    void aRejectedLetterIsCountedAsFailedWhileTheOthersAreDelivered() throws Exception {
+    void aRejectedLetterIsRecordedAsFailedWithTheServersAnswerWhileTheOthersAreDelivered() throws Exception {
         ordersRolledUp();
-        deliveries.rejected.add(ZHANG.email());
+        try (RefusingSmtpServer server = new RefusingSmtpServer(ZHANG)) {
+            mailGoesTo(server.port());
 
-        JobExecution execution = runner.run("report", BEIJING_DAY);
+            JobExecution execution = runner.run("report", BEIJING_DAY);
 
-        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(execution.getExitStatus().getExitDescription()).contains("1 delivered, 1 failed");
+            assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(execution.getExitStatus().getExitDescription()).contains("1 delivered, 1 failed");
+            assertThat(ledger()).extracting(row -> row.get("email") + " " + row.get("state"))
+                    .containsExactlyInAnyOrder(ZHANG + " FAILED", LI + " DELIVERED");
+            assertThat((String) jdbc.queryForObject("SELECT last_reply FROM delivery WHERE email = ?", String.class,
+                    ZHANG)).contains("550", "Recipient address rejected");
+            assertThat(server.accepted()).hasSize(1).allSatisfy(raw -> assertThat(raw).contains("To: " + LI));
+        }
     }
 
     @Test
     void aRunWhoseEveryLetterIsRejectedFails() throws Exception {
         ordersRolledUp();
-        deliveries.rejected.addAll(List.of(ZHANG.email(), LI.email()));
+        try (RefusingSmtpServer server = new RefusingSmtpServer(ZHANG, LI)) {
+            mailGoesTo(server.port());
 
-        JobExecution execution = runner.run("report", BEIJING_DAY);
+            JobExecution execution = runner.run("report", BEIJING_DAY);
 
-        assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(execution.getExitStatus().getExitDescription()).contains("2 letters failed", "none was delivered");
+            assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+            assertThat(execution.getExitStatus().getExitDescription()).contains("2 letters failed",
+                    "none was delivered");
+            assertThat(server.accepted()).isEmpty();
+        }
     }
 
-    private Letter letterTo(String email) {
-        return deliveries.delivered().stream().filter(letter -> letter.email().equals(email)).findFirst()
-                .orElseThrow();
+    private List<String> messageIdsOf(JobExecution execution) {
+        return jdbc.queryForList("SELECT message_id FROM delivery WHERE job_execution_id = ?", String.class,
+                execution.getId());
+    }
+
+    private String keyOf(MimeMessage message) {
+        return jdbc.queryForObject("SELECT delivery_key FROM delivery WHERE message_id = ?", String.class,
+                messageId(message));
+    }
+
+    private static StepExecution renderStep(JobExecution execution) {
+        return execution.getStepExecutions().stream().filter(step -> step.getStepName().equals(ReportJobConfiguration.RENDER_STEP))
+                .findFirst().orElseThrow(() -> new AssertionError("no render step in " + execution.getStepExecutions()));
+    }
+
+    private static String contentType(BodyPart part) {
+        try {
+            return part.getContentType();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void refuseRollupRowsOf(String store) {
+        refuseInserts("rollup_store_daily", "store_name", store, "test_refuse_store");
+    }
+
+    /** The archive cannot take this subject's reports: its rendering fails after the files are written. */
+    private void refuseArchiveRowsOf(String subject) {
+        refuseInserts("report_archive", "subject", subject, "test_refuse_archive");
+    }
+
+    private void refuseInserts(String table, String column, String value, String trigger) {
         jdbc.execute("""
-                CREATE OR REPLACE FUNCTION test_refuse_store() RETURNS trigger LANGUAGE plpgsql AS $$
+                CREATE OR REPLACE FUNCTION %s() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
-                    IF NEW.store_name = '%s' THEN RAISE EXCEPTION 'test: the rollup cannot write this store'; END IF;
+                    IF NEW.%s = '%s' THEN RAISE EXCEPTION 'test: %s cannot take %s'; END IF;
                     RETURN NEW;
-                END $$""".formatted(store));
-        jdbc.execute("CREATE TRIGGER test_refuse_store BEFORE INSERT ON rollup_store_daily FOR EACH ROW "
-                + "EXECUTE FUNCTION test_refuse_store()");
+                END $$""".formatted(trigger, column, value, table, value));
+        jdbc.execute("CREATE TRIGGER " + trigger + " BEFORE INSERT ON " + table + " FOR EACH ROW "
+                + "EXECUTE FUNCTION " + trigger + "()");
     }
 
     private static String sha256(byte[] content) throws Exception {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-    }
-
-    static List<String> attachmentNames(Letter letter) {
-        return letter.attachments().stream().map(Attachment::fileName).toList();
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -113,14 +112,23 @@ class ReportParametersTest extends ReportJobTestBase {
     }
 
     @Test
-    void aBadRecipientsFileIsRefusedWithItsMessagesAndNothingIsRendered() {
-        registry.problems.set(List.of("recipients.yml line 7: 'zhang.san@' is not an e-mail address",
-                "recipients.yml line 9: unknown store '北京朝阳区店'"));
+    void aBadRecipientsFileIsRefusedWithItsMessagesAndNothingIsRenderedOrSent() throws Exception {
+        ordersRolledUp();
+        recipientsFile("""
+                regions:
+                  华北: [北京朝阳店, 天津滨江道店]
+                recipients:
+                  - {email: zhang.san@, name: 张三, stores: [北京朝阳店]}
+                  - {email: li.si@example.com, name: 李四, regions: [华北]}
+                  - {email: wang.wu@example.com, name: Wang Wu, language: en, stores: [北京朝阳区店]}
+                """);
 
         assertRefused(Map.of("date", DAY.toString()), "the recipients file is wrong",
-                "recipients.yml line 7: 'zhang.san@' is not an e-mail address",
-                "recipients.yml line 9: unknown store '北京朝阳区店'");
-        assertThat(renderer.rendered).isEmpty();
+                recipientsPath() + ":4: malformed address 'zhang.san@'",
+                recipientsPath() + ":6: unknown store '北京朝阳区店'");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM report_archive", Long.class)).isZero();
+        assertThat(ledger()).isEmpty();
+        assertThat(received()).isEmpty();
     }
 
     private void assertRefused(Map<String, String> parameters, String... message) {
