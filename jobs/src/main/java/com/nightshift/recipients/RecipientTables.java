@@ -9,6 +9,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -44,6 +45,10 @@ final class RecipientTables {
     RecipientTables(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
+        // Committed before the caller goes on, whatever transaction it is in: a batch step's transaction would
+        // otherwise keep these rows locked while the delivery ledger, on another connection, inserts letters that
+        // refer to them, and wait on itself until lock_timeout.
+        transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Registers {@code file} and returns it with each person's registry id. */

@@ -31,6 +31,7 @@ import com.nightshift.support.TestMailServer;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
@@ -154,7 +155,7 @@ abstract class ReportJobTestBase extends IntegrationTest {
 
     static String to(MimeMessage message) {
         try {
-            return message.getAllRecipients()[0].toString();
+            return ((InternetAddress) message.getAllRecipients()[0]).getAddress();
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
