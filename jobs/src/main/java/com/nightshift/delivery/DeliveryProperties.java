@@ -19,18 +19,26 @@ import jakarta.mail.internet.InternetAddress;
  * @param maxBackoff     longest wait between two attempts. With the defaults a letter is tried 5 times over about
  *                       2.5 minutes (10 + 20 + 40 + 80 s): a mail server restarting or greylisting for a minute
  *                       is waited out, one that is down for longer fails the letters, which an operator resends
+ * @param senders        letters handed to the SMTP server at once, each sender with its own SMTP connection and
+ *                       database session: a sender mostly waits for the server's answer, so a few of them send a
+ *                       morning's letters several times faster, while staying far below the connection limits that
+ *                       mail servers commonly set per client
  */
 @ConfigurationProperties("nightshift.delivery")
 public record DeliveryProperties(
         @DefaultValue("Nightshift <nightshift@localhost>") String from,
         @DefaultValue("5") int maxAttempts,
         @DefaultValue("10s") Duration initialBackoff,
-        @DefaultValue("2m") Duration maxBackoff) {
+        @DefaultValue("2m") Duration maxBackoff,
+        @DefaultValue("4") int senders) {
 
     public DeliveryProperties {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("nightshift.delivery.max-attempts must be at least 1, was "
                     + maxAttempts);
+        }
+        if (senders < 1) {
+            throw new IllegalArgumentException("nightshift.delivery.senders must be at least 1, was " + senders);
         }
         if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0) {
             throw new IllegalArgumentException("nightshift.delivery.initial-backoff (" + initialBackoff

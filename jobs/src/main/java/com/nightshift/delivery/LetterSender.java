@@ -1,16 +1,22 @@
 package com.nightshift.delivery;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * Works through the due letters of a scope: claim one (committed), hand it to the SMTP server, record the answer at
@@ -38,7 +44,42 @@ final class LetterSender {
     record Outcomes(Set<Long> delivered, Set<Long> failed, Set<Long> uncertain) {
     }
 
+    /**
+     * Sends with {@code nightshift.delivery.senders} senders side by side, which claim letters from each other as
+     * senders in different processes do.
+     */
     Outcomes send(LedgerScope scope, Long jobExecutionId) {
+        if (properties.senders() == 1) {
+            return sendAlone(scope, jobExecutionId);
+        }
+        ExecutorService senders = Executors.newFixedThreadPool(properties.senders(), new CustomizableThreadFactory(
+                Thread.currentThread().getName() + "-sender-"));
+        try {
+            List<Future<Outcomes>> running = new ArrayList<>();
+            for (int i = 0; i < properties.senders(); i++) {
+                running.add(senders.submit(() -> sendAlone(scope, jobExecutionId)));
+            }
+            Outcomes outcomes = new Outcomes(new HashSet<>(), new HashSet<>(), new HashSet<>());
+            for (Future<Outcomes> sender : running) {
+                Outcomes one = sender.get();
+                outcomes.delivered().addAll(one.delivered());
+                outcomes.failed().addAll(one.failed());
+                outcomes.uncertain().addAll(one.uncertain());
+            }
+            return outcomes;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending letters", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("a sender failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            // a sender still at work when another failed is interrupted between letters, never inside a hand-over
+            senders.shutdownNow();
+        }
+    }
+
+    private Outcomes sendAlone(LedgerScope scope, Long jobExecutionId) {
         Outcomes outcomes = new Outcomes(new HashSet<>(), new HashSet<>(), new HashSet<>());
         MailServer server = mailServer.get();
         try (SenderSession session = SenderSession.open(sessions); SmtpConnection smtp = server.open()) {

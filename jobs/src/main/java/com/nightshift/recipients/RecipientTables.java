@@ -45,10 +45,9 @@ final class RecipientTables {
     RecipientTables(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
-        // Committed before the caller goes on, whatever transaction it is in: a batch step's transaction would
-        // otherwise keep these rows locked while the delivery ledger, on another connection, inserts letters that
-        // refer to them, and wait on itself until lock_timeout.
-        transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // committed on its own, before the run goes on: the rows it upserts stay locked until then, and the
+        // delivery ledger's letters refer to them
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Registers {@code file} and returns it with each person's registry id. */

@@ -19,13 +19,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                             the weekly reports
  * @param completenessDeadline how long a run waits for order changes of its dates to be rolled up before it fails
  *                             naming the stale store-days
+ * @param threads              reports rendered at once: filling and exporting is CPU work, so one per core
  */
 @ConfigurationProperties("nightshift.reports")
 public record ReportProperties(Map<String, Entry> catalog, Path templatesDir,
                                @DefaultValue("10") BigDecimal declineFlagPercent,
-                               @DefaultValue("10m") Duration completenessDeadline) {
+                               @DefaultValue("10m") Duration completenessDeadline,
+                               @DefaultValue("2") int threads) {
 
     public ReportProperties {
+        if (threads < 1) {
+            throw new IllegalArgumentException("nightshift.reports.threads must be at least 1, was " + threads);
+        }
         catalog = catalog == null ? Map.of() : Map.copyOf(catalog);
     }
 

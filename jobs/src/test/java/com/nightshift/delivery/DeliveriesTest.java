@@ -127,6 +127,19 @@ class DeliveriesTest extends IntegrationTest {
     }
 
     @Test
+    void severalSendersSideBySideDeliverEachLetterOnce() {
+        Deliveries deliveries = fixture.deliveriesWithSenders(MAIL.getSmtp().getPort(), 4);
+        deliveries.plan(fixture.letters(20));
+
+        DeliveryCounts counts = deliveries.send(List.of(fixture.key), 1);
+
+        assertThat(counts).isEqualTo(new DeliveryCounts(20, 0, 0, 0, 0));
+        assertThat(Arrays.stream(MAIL.getReceivedMessages()).map(DeliveriesTest::messageId).distinct())
+                .hasSize(20);
+        assertThat(MAIL.getReceivedMessages()).hasSize(20);
+    }
+
+    @Test
     void oneConnectionCarriesAllTheLettersOfASending() {
         try (RefusingSmtpServer server = new RefusingSmtpServer()) {
             Deliveries deliveries = fixture.deliveries(server.port());

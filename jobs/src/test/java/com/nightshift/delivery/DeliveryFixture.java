@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class DeliveryFixture {
 
     static final DeliveryProperties FAST = new DeliveryProperties("夜班报表 <reports@nightshift.example>", 3,
-            Duration.ofMillis(20), Duration.ofMillis(80));
+            Duration.ofMillis(20), Duration.ofMillis(80), 1);
 
     private final DataSource dataSource;
     private final DataSource sessions;
@@ -42,8 +42,18 @@ final class DeliveryFixture {
     }
 
     Deliveries deliveries(IntSupplier smtpPort, SendHooks hooks) {
-        return new Deliveries(dataSource, sessions, FAST, () -> new MailServer(mail(smtpPort.getAsInt()),
-                FAST.fromAddress()), hooks);
+        return deliveries(smtpPort, hooks, FAST);
+    }
+
+    /** A ledger whose sending runs {@code senders} senders side by side. */
+    Deliveries deliveriesWithSenders(int smtpPort, int senders) {
+        return deliveries(() -> smtpPort, SendHooks.NONE, new DeliveryProperties(FAST.from(), FAST.maxAttempts(),
+                FAST.initialBackoff(), FAST.maxBackoff(), senders));
+    }
+
+    private Deliveries deliveries(IntSupplier smtpPort, SendHooks hooks, DeliveryProperties properties) {
+        return new Deliveries(dataSource, sessions, properties, () -> new MailServer(mail(smtpPort.getAsInt()),
+                properties.fromAddress()), hooks);
     }
 
     private static MailProperties mail(int port) {

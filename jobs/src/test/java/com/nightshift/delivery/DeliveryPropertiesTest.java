@@ -12,7 +12,7 @@ class DeliveryPropertiesTest {
     @Test
     void theBackoffDoublesAfterEachFailureUpToItsMaximum() {
         DeliveryProperties properties = new DeliveryProperties("reports@example.com", 6, Duration.ofSeconds(10),
-                Duration.ofSeconds(45));
+                Duration.ofSeconds(45), 4);
 
         assertThat(properties.backoffAfter(1)).isEqualTo(Duration.ofSeconds(10));
         assertThat(properties.backoffAfter(2)).isEqualTo(Duration.ofSeconds(20));
@@ -24,14 +24,14 @@ class DeliveryPropertiesTest {
     @Test
     void messageIdsEndInTheSendersDomain() {
         DeliveryProperties properties = new DeliveryProperties("夜班报表 <reports@chain.example.cn>", 5,
-                Duration.ofSeconds(10), Duration.ofMinutes(2));
+                Duration.ofSeconds(10), Duration.ofMinutes(2), 4);
 
         assertThat(properties.messageIdDomain()).isEqualTo("chain.example.cn");
     }
 
     @Test
     void aSenderWithoutADomainIsRefusedNamingTheSetting() {
-        assertThatThrownBy(() -> new DeliveryProperties("reports", 5, Duration.ofSeconds(10), Duration.ofMinutes(2)))
+        assertThatThrownBy(() -> new DeliveryProperties("reports", 5, Duration.ofSeconds(10), Duration.ofMinutes(2), 4))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("nightshift.delivery.from is not a mail address with a domain: 'reports'");
     }
@@ -39,13 +39,19 @@ class DeliveryPropertiesTest {
     @Test
     void noAttemptAtAllIsRefused() {
         assertThatThrownBy(() -> new DeliveryProperties("reports@example.com", 0, Duration.ofSeconds(10),
-                Duration.ofMinutes(2))).hasMessage("nightshift.delivery.max-attempts must be at least 1, was 0");
+                Duration.ofMinutes(2), 4)).hasMessage("nightshift.delivery.max-attempts must be at least 1, was 0");
     }
 
     @Test
     void aMaximumBackoffBelowTheInitialOneIsRefused() {
         assertThatThrownBy(() -> new DeliveryProperties("reports@example.com", 5, Duration.ofMinutes(5),
-                Duration.ofMinutes(2))).hasMessage("nightshift.delivery.initial-backoff (PT5M) must not be negative"
+                Duration.ofMinutes(2), 4)).hasMessage("nightshift.delivery.initial-backoff (PT5M) must not be negative"
                         + " nor longer than nightshift.delivery.max-backoff (PT2M)");
+    }
+
+    @Test
+    void atLeastOneSenderIsRequired() {
+        assertThatThrownBy(() -> new DeliveryProperties("reports@example.com", 5, Duration.ofSeconds(10),
+                Duration.ofMinutes(2), 0)).hasMessage("nightshift.delivery.senders must be at least 1, was 0");
     }
 }

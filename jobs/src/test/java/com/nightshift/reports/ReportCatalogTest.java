@@ -54,6 +54,6 @@ class ReportCatalogTest {
     }
 
     private static ReportProperties properties(Path dir, Map<String, ReportProperties.Entry> catalog) {
-        return new ReportProperties(catalog, dir, BigDecimal.TEN, Duration.ofMinutes(10));
+        return new ReportProperties(catalog, dir, BigDecimal.TEN, Duration.ofMinutes(10), 1);
     }
 }

@@ -11,9 +11,11 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.nightshift.job.JobDescription;
+import com.nightshift.reports.ReportProperties;
 import com.nightshift.reports.archive.ReportArchive;
 import com.nightshift.reports.render.ReportRenderer;
 
@@ -63,8 +65,18 @@ class ReportJobConfiguration {
     @Bean
     @StepScope
     RenderReportsTasklet reportRenderTasklet(ReportRun run, ReportRenderer renderer, ReportArchive archive,
-                                             StaleStoreDays storeDays, Clock clock) {
-        return new RenderReportsTasklet(run, renderer, archive, storeDays, clock);
+                                             StaleStoreDays storeDays, Clock clock,
+                                             ThreadPoolTaskExecutor reportRenderExecutor) {
+        return new RenderReportsTasklet(run, renderer, archive, storeDays, clock, reportRenderExecutor);
+    }
+
+    @Bean
+    ThreadPoolTaskExecutor reportRenderExecutor(ReportProperties properties) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(properties.threads());
+        executor.setMaxPoolSize(properties.threads());
+        executor.setThreadNamePrefix("report-render-");
+        return executor;
     }
 
     @Bean
