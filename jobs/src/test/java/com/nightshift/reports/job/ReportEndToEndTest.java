@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.test.context.TestPropertySource;
 
 import com.nightshift.support.RefusingSmtpServer;
 
@@ -33,6 +34,8 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
 /** What managers find in their mailbox, checked against the rollup tables, with two runs sending at once. */
+// one sender per run: two messages in flight at the same moment can then only be the two runs'
+@TestPropertySource(properties = "nightshift.delivery.senders=1")
 class ReportEndToEndTest extends ReportJobTestBase {
 
     private static final Locale ZH = Locale.forLanguageTag("zh-CN");

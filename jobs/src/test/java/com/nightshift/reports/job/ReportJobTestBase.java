@@ -49,7 +49,6 @@ abstract class ReportJobTestBase extends IntegrationTest {
     static final String TIANJIN = "天津滨江道店";
     static final String SHANGHAI = "上海浦东店😀";
     static final String NORTH = "华北";
-    static final String EAST = "华东";
     /** A Thursday in ISO week 2026-W45 (Monday 2 November to Sunday 8 November). */
     static final LocalDate DAY = LocalDate.of(2026, 11, 5);
     static final String WEEK = "2026-W45";
