@@ -1,5 +1,6 @@
 package com.nightshift.reports.api;
 
+import static com.nightshift.reports.render.ReportFiles.pdfText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -48,6 +49,7 @@ class ReportArchiveApiTest extends ReportApiTestBase {
                 .startsWith("attachment;")
                 .contains("filename*=UTF-8''store-daily_%E5%8C%97%E4%BA%AC%E6%9C%9D%E9%98%B3%E5%BA%97_2026-11-05_zh-CN_v1.pdf");
         assertThat(response.body()).isEqualTo(Files.readAllBytes(files.resolve(path)));
+        assertThat(pdfText(response.body())).contains("门店日报", STORE);
     }
 
     @Test
