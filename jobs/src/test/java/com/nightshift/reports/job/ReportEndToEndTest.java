@@ -5,12 +5,14 @@ import static com.nightshift.reports.render.ReportFiles.pdfText;
 import static com.nightshift.reports.render.ReportFiles.xlsxRow;
 import static com.nightshift.support.OrderLineRows.aLine;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -105,9 +107,48 @@ class ReportEndToEndTest extends ReportJobTestBase {
         }
     }
 
+    @Test
+    void aRunWhoseSenderDiesMidwayIsFollowedByOneThatDeliversTheRestAndDuplicatesNone() throws Exception {
+        ordersRolledUp();
+        Map<String, String> daily = Map.of("report", "store-daily", "date", DAY.toString());
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try (RefusingSmtpServer server = new RefusingSmtpServer()) {
+            mailGoesTo(server.port());
+            server.holdAfter(1);
+            CompletableFuture<JobExecution> crashing = CompletableFuture.supplyAsync(() -> run(null, daily), thread);
+            await().atMost(Duration.ofMinutes(1)).until(() -> server.held() == 1);
+            // the sender's session ends while its second letter is with the server, unanswered, as a killed
+            // process's does; the server then gives up on the message
+            jdbc.queryForList("SELECT pg_terminate_backend(claimer_pid) FROM delivery WHERE state = 'SENDING'");
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("SELECT count(*) FROM delivery d "
+                    + "WHERE state = 'SENDING' AND EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = d.claimer_pid)",
+                    Long.class) == 0);
+            server.release();
+            crashing.get(1, TimeUnit.MINUTES);
+
+            JobExecution rerun = runner.run("report", daily);
+
+            assertThat(rerun.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            List<String> delivered = jdbc.queryForList("SELECT email FROM delivery WHERE state = 'DELIVERED'",
+                    String.class);
+            assertThat(delivered).hasSize(2);
+            assertThat(jdbc.queryForList("SELECT email FROM delivery WHERE state <> 'DELIVERED'", String.class))
+                    .as("the letter in the crash window is UNCERTAIN, for the operator, never sent again")
+                    .hasSize(1).doesNotContainAnyElementsOf(delivered);
+            assertThat(jdbc.queryForList("SELECT state FROM delivery WHERE state <> 'DELIVERED'", String.class))
+                    .containsExactly("UNCERTAIN");
+            assertThat(server.accepted().stream().map(ReportEndToEndTest::parse).map(ReportJobTestBase::to).toList())
+                    .containsExactlyInAnyOrderElementsOf(delivered);
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+
     private JobExecution run(CyclicBarrier start, Map<String, String> parameters) {
         try {
-            start.await(1, TimeUnit.MINUTES);
+            if (start != null) {
+                start.await(1, TimeUnit.MINUTES);
+            }
             return runner.run("report", parameters);
         } catch (Exception e) {
             throw new IllegalStateException("the report run " + parameters + " did not run", e);
