@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -113,14 +112,23 @@ class ReportParametersTest extends ReportJobTestBase {
     }
 
     @Test
-    void aBadRecipientsFileIsRefusedWithItsMessagesAndNothingIsRendered() throws Exception {
+    void aBadRecipientsFileIsRefusedWithItsMessagesAndNothingIsRenderedOrSent() throws Exception {
         ordersRolledUp();
-        java.nio.file.Files.writeString(RECIPIENTS_FILE, RECIPIENTS.replace("zhang.san@example.com", "zhang.san@")
-                .replace("stores: [上海浦东店😀]", "stores: [上海浦东区店]"));
+        recipientsFile("""
+                regions:
+                  华北: [北京朝阳店, 天津滨江道店]
+                recipients:
+                  - {email: zhang.san@, name: 张三, stores: [北京朝阳店]}
+                  - {email: li.si@example.com, name: 李四, regions: [华北]}
+                  - {email: wang.wu@example.com, name: Wang Wu, language: en, stores: [北京朝阳区店]}
+                """);
 
-        assertRefused(Map.of("date", DAY.toString()), "the recipients file is wrong", RECIPIENTS_FILE.toString(),
-                "zhang.san@", "上海浦东区店");
+        assertRefused(Map.of("date", DAY.toString()), "the recipients file is wrong",
+                recipientsPath() + ":4: malformed address 'zhang.san@'",
+                recipientsPath() + ":6: unknown store '北京朝阳区店'");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM report_archive", Long.class)).isZero();
+        assertThat(ledger()).isEmpty();
+        assertThat(received()).isEmpty();
     }
 
     private void assertRefused(Map<String, String> parameters, String... message) {

@@ -22,12 +22,12 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
  * words separated by spaces) and the XLSX's cells as POI reads them (numbers as {@link Double}, text as
  * {@link String}).
  */
-final class ReportFiles {
+public final class ReportFiles {
 
     private ReportFiles() {
     }
 
-    static String pdfText(byte[] pdf) {
+    public static String pdfText(byte[] pdf) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setSortByPosition(true);
@@ -37,7 +37,7 @@ final class ReportFiles {
         }
     }
 
-    static int pdfPages(byte[] pdf) {
+    public static int pdfPages(byte[] pdf) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             return document.getNumberOfPages();
         } catch (IOException e) {
@@ -46,14 +46,14 @@ final class ReportFiles {
     }
 
     /** The words of the first line of the PDF's text that starts with {@code label}, after the label. */
-    static List<String> pdfLine(String text, String label) {
+    public static List<String> pdfLine(String text, String label) {
         return text.lines().filter(line -> line.startsWith(label + " ")).findFirst()
                 .map(line -> Arrays.asList(line.substring(label.length()).trim().split("\\s+")))
                 .orElseThrow(() -> new AssertionError("no line starting with '" + label + "' in:\n" + text));
     }
 
     /** Every row of the first sheet, blank cells left out. */
-    static List<List<Object>> xlsxRows(byte[] xlsx) {
+    public static List<List<Object>> xlsxRows(byte[] xlsx) {
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = workbook.getSheetAt(0);
             List<List<Object>> rows = new ArrayList<>();
@@ -75,7 +75,7 @@ final class ReportFiles {
     }
 
     /** The cells after {@code label} in the first row that has {@code label} as a cell. */
-    static List<Object> xlsxRow(byte[] xlsx, String label) {
+    public static List<Object> xlsxRow(byte[] xlsx, String label) {
         return xlsxRows(xlsx).stream().filter(row -> row.contains(label)).findFirst()
                 .map(row -> row.subList(row.indexOf(label) + 1, row.size()))
                 .orElseThrow(() -> new AssertionError("no row with '" + label + "'"));

@@ -1,0 +1,126 @@
+package com.nightshift.reports.api;
+
+import static com.nightshift.support.OrderLineRows.aLine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.mail.autoconfigure.MailProperties;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.nightshift.ops.JobRunner;
+import com.nightshift.support.RollupTableState;
+import com.nightshift.support.TestMailServer;
+import com.nightshift.support.WebIntegrationTest;
+
+/**
+ * The reports' HTTP API on every real part: a recipients file written here (张三 gets Beijing's daily report in
+ * Chinese, head office its region's in English), the ledger, and GreenMail (a fresh one per test) as SMTP server.
+ */
+@TestPropertySource(properties = "spring.quartz.scheduler-name=nightshift-report-web-test")
+abstract class ReportApiTestBase extends WebIntegrationTest {
+
+    static final String STORE = "北京朝阳店";
+    static final LocalDate DAY = LocalDate.of(2026, 11, 5);
+    static final String ZHANG = "zhang.san@example.com";
+    static final String HQ = "hq@example.com";
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Path RECIPIENTS_FILE = recipientsFile();
+
+    @RegisterExtension
+    static final GreenMailExtension MAIL = TestMailServer.greenMail();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    JobRunner runner;
+    @Autowired
+    MailProperties mail;
+
+    @DynamicPropertySource
+    static void recipients(DynamicPropertyRegistry registry) {
+        registry.add("nightshift.recipients.file", RECIPIENTS_FILE::toString);
+    }
+
+    @BeforeEach
+    void oneStoreRolledUpWithItsRecipients() throws Exception {
+        RollupTableState.clear(jdbc);
+        jdbc.execute("TRUNCATE rollup_store_day_state, report_letter_content, report_archive, delivery "
+                + "RESTART IDENTITY");
+        jdbc.update("UPDATE batch_job_execution SET status = 'ABANDONED' WHERE status IN ('FAILED', 'STOPPED')");
+        Files.writeString(RECIPIENTS_FILE, """
+                regions:
+                  华北: [北京朝阳店]
+                recipients:
+                  - {email: zhang.san@example.com, name: 张三, language: zh-CN, stores: [北京朝阳店]}
+                  - {email: hq@example.com, name: Head Office, language: en, regions: [华北], chain: true}
+                """, StandardCharsets.UTF_8);
+        mailGoesTo(MAIL.getSmtp().getPort());
+        aLine().store(STORE).on(DAY).amount("88.00").insert(jdbc);
+        runner.run("rollup", Map.of("mode", "full", "from", DAY.minusDays(7).toString(), "to", DAY.toString()));
+    }
+
+    /** Points the engine's {@code spring.mail.port} at the SMTP server this test needs (read at every sending). */
+    void mailGoesTo(int smtpPort) {
+        mail.setHost("127.0.0.1");
+        mail.setPort(smtpPort);
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString(
+                StandardCharsets.UTF_8));
+    }
+
+    HttpResponse<byte[]> download(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    HttpResponse<String> post(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString(
+                StandardCharsets.UTF_8));
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
+        try {
+            return HTTP.send(request, body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while calling " + request.uri(), e);
+        }
+    }
+
+    private static Path recipientsFile() {
+        try {
+            return Files.createTempDirectory("nightshift-report-api-test-").resolve("recipients.yml");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
