@@ -74,6 +74,11 @@ public class Deliveries {
         return ledger.latest(deliveryKey, email);
     }
 
+    /** The newest row of this key and address that the SMTP server accepted, if any. */
+    public Optional<DeliveryRecord> latestDelivered(String deliveryKey, String email) {
+        return ledger.latestDelivered(deliveryKey, email);
+    }
+
     /**
      * Sends one letter again on purpose, as a new ledger row (with its own Message-ID) recorded as a resend by
      * {@code requestedBy}; returns that row.

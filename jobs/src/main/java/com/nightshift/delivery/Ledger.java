@@ -74,6 +74,12 @@ final class Ledger {
                 + " ORDER BY revision DESC, id DESC LIMIT 1", Ledger::record, deliveryKey, email).stream().findFirst();
     }
 
+    Optional<DeliveryRecord> latestDelivered(String deliveryKey, String email) {
+        return jdbc.query("SELECT " + RECORD + " FROM delivery WHERE delivery_key = ? AND lower(email) = lower(?)"
+                + " AND state = 'DELIVERED' ORDER BY revision DESC, id DESC LIMIT 1", Ledger::record, deliveryKey,
+                email).stream().findFirst();
+    }
+
     List<DeliveryRecord> list(DeliveryState state, String keyCondition, List<Object> keyValues, int limit) {
         List<Object> arguments = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT " + RECORD + " FROM delivery WHERE true");

@@ -5,11 +5,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -30,11 +32,16 @@ import com.nightshift.reports.archive.ReportArchive;
 /**
  * Bursting into letters: ONE letter per recipient per delivery key ({@code report:daily:<date>},
  * {@code report:weekly:<week>}) carrying every report they get for it, in their language. Against the ledger:
- * nothing recorded yet makes revision 0; a delivered letter whose reports' figures changed since makes the next
- * revision, a correction; anything else (delivered and unchanged, or not delivered yet) plans nothing new.
+ * nothing recorded yet makes revision 0; figures changed since a letter that was delivered, failed or is uncertain
+ * make the next revision (a correction of the last letter delivered, if any); anything else (unchanged, or still
+ * on its way) plans nothing new.
  */
 @Component
 class LetterPlanner {
+
+    /** States after which a changed content is sent as a new revision. */
+    private static final Set<DeliveryState> DONE_WITH = EnumSet.of(DeliveryState.DELIVERED, DeliveryState.FAILED,
+            DeliveryState.UNCERTAIN);
 
     private final ReportArchive archive;
     private final Deliveries deliveries;
@@ -91,9 +98,12 @@ class LetterPlanner {
     }
 
     /**
-     * The letter to plan for one recipient and key, if any. A correction carries what the delivered letter carried,
+     * The letter to plan for one recipient and key, if any. A new revision carries what the latest one carried,
      * with this run's reports in place of theirs: a run narrowed to one store changes nothing of the others', so
-     * it plans a correction only when that store's figures changed, and a later full run finds the same content.
+     * it plans one only when that store's figures changed, and a later full run finds the same content. It is
+     * planned when the content changed since the latest revision and that one is done with: delivered (then it is
+     * a correction of it), or FAILED or UNCERTAIN (then the recipient gets the current figures, as a correction
+     * of the last letter that reached them, if any). A letter still on its way is left to arrive.
      */
     private Optional<Letter> letter(String key, ReportPeriod period, Recipient recipient,
                                     List<ArchivedReport> reports) {
@@ -103,12 +113,10 @@ class LetterPlanner {
             contents.record(key, recipient.email(), 0, reports);
             return Optional.of(composer.compose(recipient, key, 0, period, reports, null, digest));
         }
-        if (latest.get().state() != DeliveryState.DELIVERED) {
+        if (!DONE_WITH.contains(latest.get().state())) {
             return Optional.empty();
         }
-        Map<String, ArchivedReport> previous = contents.of(key, recipient.email(), latest.get().revision()).stream()
-                .collect(Collectors.toMap(LetterComposer::key, Function.identity(), (a, b) -> b));
-        Map<String, ArchivedReport> carried = new LinkedHashMap<>(previous);
+        Map<String, ArchivedReport> carried = new LinkedHashMap<>(sentIn(key, recipient, latest.get()));
         reports.forEach(report -> carried.put(LetterComposer.key(report), report));
         List<ArchivedReport> letterReports = carried.values().stream()
                 .sorted(Comparator.comparing(ArchivedReport::reportName).thenComparing(ArchivedReport::subject))
@@ -117,9 +125,18 @@ class LetterPlanner {
         if (digest.equals(latest.get().contentDigest())) {
             return Optional.empty();
         }
+        Map<String, ArchivedReport> previous = latest.get().state() == DeliveryState.DELIVERED
+                ? sentIn(key, recipient, latest.get())
+                : deliveries.latestDelivered(key, recipient.email()).map(delivered -> sentIn(key, recipient,
+                        delivered)).orElse(null);
         int revision = latest.get().revision() + 1;
         contents.record(key, recipient.email(), revision, letterReports);
         return Optional.of(composer.compose(recipient, key, revision, period, letterReports, previous, digest));
+    }
+
+    private Map<String, ArchivedReport> sentIn(String key, Recipient recipient, DeliveryRecord letter) {
+        return contents.of(key, recipient.email(), letter.revision()).stream()
+                .collect(Collectors.toMap(LetterComposer::key, Function.identity(), (a, b) -> b));
     }
 
     /** From the figures of the reports a letter carries: equal figures, equal digest, whatever the files. */

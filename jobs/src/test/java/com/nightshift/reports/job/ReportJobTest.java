@@ -258,6 +258,30 @@ class ReportJobTest extends ReportJobTestBase {
     }
 
     @Test
+    void aLetterThatFailedIsSentAgainWithTheFiguresOnceTheyChangeAndNotBefore() throws Exception {
+        ordersRolledUp();
+        try (RefusingSmtpServer server = new RefusingSmtpServer(ZHANG)) {
+            mailGoesTo(server.port());
+            runner.run("report", BEIJING_DAY);
+        }
+        mailGoesTo(MAIL.getSmtp().getPort());
+
+        JobExecution unchanged = runner.run("report", BEIJING_DAY);
+        aLine().store(BEIJING).on(DAY).amount("1234.50").insert(jdbc);
+        JobExecution changed = runner.run("report", BEIJING_DAY);
+
+        assertThat(unchanged.getExitStatus().getExitDescription()).as("a failed letter is resent only on purpose")
+                .contains("0 delivered");
+        assertThat(ledger()).extracting(row -> row.get("email") + " " + row.get("revision") + " " + row.get("state"))
+                .containsExactlyInAnyOrder(ZHANG + " 0 FAILED", LI + " 0 DELIVERED", ZHANG + " 1 DELIVERED",
+                        LI + " 1 DELIVERED");
+        MimeMessage toZhang = receivedBy(ZHANG);
+        assertThat(subject(toZhang)).as("张三 never had the first letter: not a correction of it")
+                .doesNotContain("更正");
+        assertThat(pdfText(attachment(toZhang, "store-daily_北京朝阳店_2026-11-05.pdf"))).contains("1,334.50");
+    }
+
+    @Test
     void aRunWhoseEveryLetterIsRejectedFails() throws Exception {
         ordersRolledUp();
         try (RefusingSmtpServer server = new RefusingSmtpServer(ZHANG, LI)) {
