@@ -17,6 +17,7 @@ import com.nightshift.job.InvalidJobParameterException;
 import com.nightshift.recipients.RecipientDirectory;
 import com.nightshift.recipients.RecipientRegistry;
 import com.nightshift.recipients.RecipientsFileException;
+import com.nightshift.reports.ReportSubject;
 import com.nightshift.reports.ReportCatalog;
 
 /**
@@ -62,6 +63,10 @@ class ReportParametersValidator implements JobParametersValidator {
                 request.store()))) {
             throw new InvalidJobParametersException("parameter 'store' is '" + request.store() + "', a store the "
                     + "rollups have no figures for; check its name (or roll its orders up first)");
+        }
+        if (request.store() != null && directory.receiving(ReportSubject.store(request.store())).isEmpty()) {
+            throw new InvalidJobParametersException("parameter 'store' is '" + request.store() + "', whose reports "
+                    + "nobody in the recipients file receives: add its manager or its region there first");
         }
     }
 

@@ -1,5 +1,6 @@
 package com.nightshift.reports.job;
 
+import static com.nightshift.support.OrderLineRows.aLine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -103,6 +104,15 @@ class ReportParametersTest extends ReportJobTestBase {
 
         assertRefused(Map.of("store", "北京朝阳区店"), "parameter 'store' is '北京朝阳区店', a store the rollups have no "
                 + "figures for");
+    }
+
+    @Test
+    void aStoreWhoseReportsNobodyReceivesIsRefused() throws Exception {
+        aLine().store("广州天河店").on(DAY).amount("88.00").insert(jdbc);
+        ordersRolledUp();
+
+        assertRefused(Map.of("store", "广州天河店"), "parameter 'store' is '广州天河店', whose reports nobody in the "
+                + "recipients file receives");
     }
 
     @Test
