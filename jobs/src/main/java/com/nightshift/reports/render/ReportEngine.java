@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -73,21 +71,6 @@ public final class ReportEngine {
         }
         return new RenderedReport(request, pdf(print, template), xlsx(print, template),
                 FiguresDigest.of(request, figures), figures.headline());
-    }
-
-    /**
-     * Renders each request with the figures at the same index, one after another on the calling thread: the bare
-     * renderer's share of a run, for {@code bench/reports}.
-     */
-    public List<RenderedReport> renderAll(List<RenderRequest> requests, List<? extends Figures> figures) {
-        if (requests.size() != figures.size()) {
-            throw new IllegalArgumentException(requests.size() + " requests but " + figures.size() + " figures");
-        }
-        List<RenderedReport> reports = new ArrayList<>(requests.size());
-        for (int i = 0; i < requests.size(); i++) {
-            reports.add(render(requests.get(i), figures.get(i)));
-        }
-        return reports;
     }
 
     private byte[] pdf(JasperPrint print, String template) {

@@ -64,18 +64,22 @@ public final class BareRenderBench {
         int threads = Integer.parseInt(args[3]);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
-        List<Future<RenderedReport>> rendering = new ArrayList<>();
-        for (int i = 0; i < requests.size(); i++) {
-            RenderRequest request = requests.get(i);
-            Figures filling = figures.get(i);
-            rendering.add(pool.submit(() -> engine.render(request, filling)));
-        }
         long bytes = 0;
-        for (Future<RenderedReport> report : rendering) {
-            bytes += report.get().pdf().length + report.get().xlsx().length;
+        try {
+            List<Future<RenderedReport>> rendering = new ArrayList<>();
+            for (int i = 0; i < requests.size(); i++) {
+                RenderRequest request = requests.get(i);
+                Figures filling = figures.get(i);
+                rendering.add(pool.submit(() -> engine.render(request, filling)));
+            }
+            for (Future<RenderedReport> report : rendering) {
+                bytes += report.get().pdf().length + report.get().xlsx().length;
+            }
+        } finally {
+            // a failed render must not leave the pool's threads keeping the benchmark's JVM alive
+            pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
         System.out.printf(Locale.ROOT, "bare: %d reports (PDF + XLSX, %.1f MB) on %d threads in %.2f s%n",
                 requests.size(), bytes / 1e6, threads, seconds);
     }
