@@ -45,6 +45,22 @@ class JobHistory {
         return matches.stream().filter(id -> id != null).findFirst();
     }
 
+    /** Whether any execution of the run completed. */
+    boolean hasCompleted(RunKey key) {
+        List<Long> matches = jdbc.query("""
+                SELECT e.job_execution_id,
+                       coalesce(string_agg(p.parameter_name || '=' || p.parameter_value, '&' ORDER BY p.parameter_name)
+                                FILTER (WHERE p.identifying = 'Y' AND p.parameter_name <> ?), '') AS parameters
+                FROM batch_job_execution e
+                JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
+                LEFT JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id
+                WHERE i.job_name = ? AND e.status = 'COMPLETED'
+                GROUP BY e.job_execution_id
+                """, (rs, row) -> key.parameters().equals(rs.getString(2)) ? rs.getLong(1) : null,
+                JobRunner.RUN_ID, key.job());
+        return matches.stream().anyMatch(id -> id != null);
+    }
+
     /** The execution's status as recorded, without loading its steps. */
     Optional<String> status(long executionId) {
         return jdbc.queryForList("SELECT status FROM batch_job_execution WHERE job_execution_id = ?", String.class,

@@ -57,11 +57,23 @@ public class JobRunner {
 
     /** Runs the job in the calling thread and returns its finished execution. */
     public JobExecution run(String jobName, Map<String, String> parameters) throws Exception {
+        return run(jobName, parameters, Map.of());
+    }
+
+    /**
+     * Runs the job in the calling thread and returns its finished execution.
+     *
+     * @param notes what started the run (a schedule and its fire time, ...), kept with a new execution as
+     *              non-identifying parameters: they show in its history and never make it a different run.
+     *              A resumed execution keeps the notes of its first start.
+     */
+    public JobExecution run(String jobName, Map<String, String> parameters, Map<String, String> notes)
+            throws Exception {
         Job job = validated(jobName, parameters);
         RunLock lock = lock(jobName, parameters);
         runsInCallingThreads.incrementAndGet();
         try {
-            return launch(job, parameters, lock, operator);
+            return launch(job, parameters, notes, lock, operator);
         } finally {
             // the run has ended and its listener let go already, unless it never reached its listeners
             locks.release(lock);
@@ -83,7 +95,7 @@ public class JobRunner {
         Job job = validated(jobName, parameters);
         RunLock lock = lock(jobName, parameters);
         try {
-            return launch(job, parameters, lock, backgroundOperator);
+            return launch(job, parameters, Map.of(), lock, backgroundOperator);
         } catch (Exception | Error e) {
             locks.release(lock);
             throw e;
@@ -131,6 +143,14 @@ public class JobRunner {
         return history.execution(executionId).orElse(execution);
     }
 
+    /**
+     * Whether a run of the job with exactly these parameters ever completed, on any instance: a schedule catching
+     * up on missed business dates leaves those alone.
+     */
+    public boolean hasCompleted(String jobName, Map<String, String> parameters) {
+        return history.hasCompleted(RunKey.of(jobName, parameters));
+    }
+
     private static JobNotRunningException justEnded(long executionId) {
         return new JobNotRunningException("job execution " + executionId + " is not running: it has just ended");
     }
@@ -158,8 +178,8 @@ public class JobRunner {
     }
 
     /** Chooses, under the run's lock, between resuming its last execution and a new one, and starts it. */
-    private JobExecution launch(Job job, Map<String, String> parameters, RunLock lock, JobOperator operator)
-            throws Exception {
+    private JobExecution launch(Job job, Map<String, String> parameters, Map<String, String> notes, RunLock lock,
+                                JobOperator operator) throws Exception {
         RunKey key = lock.key();
         Optional<JobExecution> last = history.lastExecutionWith(key).map(repository::getJobExecution);
         JobExecution execution;
@@ -172,10 +192,10 @@ public class JobRunner {
                 || last.get().getStatus() == BatchStatus.STOPPED)) {
             execution = operator.restart(last.get());
         } else {
-            execution = operator.start(job, new JobParametersBuilder(
-                    JobParametersParser.toJobParameters(parameters))
-                    .addLong(RUN_ID, history.nextRunId())
-                    .toJobParameters());
+            JobParametersBuilder builder = new JobParametersBuilder(JobParametersParser.toJobParameters(parameters))
+                    .addLong(RUN_ID, history.nextRunId());
+            notes.forEach((name, value) -> builder.addString(name, value, false));
+            execution = operator.start(job, builder.toJobParameters());
         }
         lock.attach(execution.getId());
         return execution;

@@ -74,7 +74,8 @@ class ReportParametersValidator implements JobParametersValidator {
     ReportRequest read(JobParameters parameters, LocalDate yesterday) throws InvalidJobParametersException {
         Map<String, String> given = new LinkedHashMap<>();
         for (JobParameter<?> parameter : parameters) {
-            if (!parameter.name().equals(RUN_ID)) {
+            // run.id and the notes of who started the run (non-identifying) are not the job's to check
+            if (!parameter.name().equals(RUN_ID) && parameter.identifying()) {
                 given.put(parameter.name(), String.valueOf(parameter.value()));
             }
         }

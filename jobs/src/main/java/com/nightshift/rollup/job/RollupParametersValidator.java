@@ -41,7 +41,8 @@ class RollupParametersValidator implements JobParametersValidator {
     RollupRequest read(JobParameters parameters) throws InvalidJobParametersException {
         Map<String, String> given = new LinkedHashMap<>();
         for (JobParameter<?> parameter : parameters) {
-            if (!parameter.name().equals(RUN_ID)) {
+            // run.id and the notes of who started the run (non-identifying) are not the job's to check
+            if (!parameter.name().equals(RUN_ID) && parameter.identifying()) {
                 given.put(parameter.name(), String.valueOf(parameter.value()));
             }
         }
