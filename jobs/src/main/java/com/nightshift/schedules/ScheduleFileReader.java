@@ -134,7 +134,8 @@ final class ScheduleFileReader {
     }
 
     private String knownJobs() {
-        return defaults.jobs().isEmpty() ? "no jobs known" : "known: " + String.join(", ", defaults.jobs().keySet());
+        return defaults.jobs().isEmpty() ? "no jobs known"
+                : "known: " + String.join(", ", defaults.jobs().keySet().stream().sorted().toList());
     }
 
     /** One schedule's fields by name, each problem prefixed with the schedule and the field it is about. */

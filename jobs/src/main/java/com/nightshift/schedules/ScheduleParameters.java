@@ -80,9 +80,13 @@ final class ScheduleParameters {
         try {
             job.check(Map.of(name, resolved));
         } catch (InvalidJobParameterException e) {
-            boolean known = job.parameter(name).isPresent();
-            String written = resolved.equals(value) ? "" : " ('" + value + "' on " + sampleDate + ")";
-            fields.problem(known ? valueNode : nameNode, FIELD, e.getMessage() + written);
+            if (job.parameter(name).isEmpty()) {
+                fields.problem(nameNode, FIELD, e.getMessage());
+            } else {
+                String written = resolved.equals(value) ? ""
+                        : " (written '" + value + "', resolved for a fire on " + sampleDate + ")";
+                fields.problem(valueNode, FIELD, e.getMessage() + written);
+            }
         }
     }
 }
