@@ -336,7 +336,9 @@ class ScheduleFileReaderTest {
                   job: rollup
                   cron: 0 0 1 * * ?
                   timezone: Mars/Olympus
-                """)).hasSize(3);
+                """)).extracting(problem -> problem.substring(0, problem.indexOf("': ") + 1))
+                .containsExactly("s.yml:2: schedule 'first', field 'job'", "s.yml:3: schedule 'first', field 'cron'",
+                        "s.yml:7: schedule 'second', field 'timezone'");
     }
 
     @Test
