@@ -378,9 +378,38 @@ class ScheduleFileReaderTest {
                   job: rollup
                   cron: 0 0 1 * * ? *
                   misfire: never
+                - name: typo
+                  job: rollup
+                  cron: 0 0 1 * * ?
+                  enable: false
                 """, DEFAULTS);
         assertThat(contents.schedules()).extracting(ScheduleDefinition::name).containsExactly("good");
-        assertThat(contents.names()).extracting(ScheduleFileReader.NameAt::name).containsExactly("good", "bad");
+        assertThat(contents.names()).containsExactly(new ScheduleFileReader.NameAt("good", 1),
+                new ScheduleFileReader.NameAt("bad", 4), new ScheduleFileReader.NameAt("typo", 8));
+    }
+
+    @Test
+    void aParameterGivenTwiceIsNamed() {
+        assertThat(problems("""
+                name: full
+                job: rollup
+                cron: 0 0 1 * * ?
+                parameters:
+                  mode: full
+                  mode: incremental
+                """)).containsExactly("s.yml:6: schedule 'full', field 'parameters': parameter 'mode' given twice");
+    }
+
+    @Test
+    void anEmptyListIsRefused() {
+        assertThat(problems("[]\n")).containsExactly("s.yml:1: the list is empty: it needs at least one schedule");
+    }
+
+    @Test
+    void aFileOfPlainTextIsRefused() {
+        assertThat(problems("rollup every night\n")).containsExactly("s.yml:1: the file must hold a schedule (a "
+                + "mapping of name, job, cron, timezone, parameters, misfire, catch-up-limit, enabled) or a list of "
+                + "them, not 'rollup every night'");
     }
 
     private static List<ScheduleDefinition> schedules(String text) {
