@@ -65,6 +65,33 @@ class ScheduleFileReaderTest {
     }
 
     @Test
+    void anAliasSharesAnotherSchedulesParameters() {
+        assertThat(schedules("""
+                - name: early
+                  job: report
+                  cron: 0 0 6 * * ?
+                  parameters: &daily {report: store-daily, date: "${yesterday}"}
+                - name: late
+                  job: report
+                  cron: 0 0 9 * * ?
+                  parameters: *daily
+                """)).extracting(ScheduleDefinition::parameters).containsOnly(Map.of("report", "store-daily", "date",
+                "${yesterday}"));
+    }
+
+    @Test
+    void aMergeKeyIsRefusedAsAnUnknownField() {
+        assertThat(problems("""
+                - &base {name: early, job: rollup, cron: "0 0 1 * * ?"}
+                - <<: *base
+                  name: late
+                """)).containsExactly("s.yml:2: schedule 'late', field '<<': unknown field (known: name, job, cron, "
+                + "timezone, parameters, misfire, catch-up-limit, enabled)", "s.yml:2: schedule 'late', field 'job': "
+                + "missing: the job it starts (known: report, rollup)", "s.yml:2: schedule 'late', field 'cron': "
+                + "missing: when it fires, as a Quartz cron expression such as '0 0 7 * * ?'");
+    }
+
+    @Test
     void parameterValuesAreKeptAsWrittenNotAsYamlReadsThem() {
         assertThat(schedules("""
                 name: day
