@@ -45,6 +45,31 @@ class JobHistory {
         return matches.stream().filter(id -> id != null).findFirst();
     }
 
+    /**
+     * The executions shown running (STARTING, STARTED, STOPPING) among the {@code recent} newest ones, newest
+     * first, with their runs: what {@link DeadRunRecovery} looks at every few seconds, so it reads a range of the
+     * primary key rather than the whole table. Statuses as the database has them, without loading any step.
+     */
+    List<RunningExecution> runningAmongRecent(int recent) {
+        return jdbc.query("""
+                SELECT e.job_execution_id, i.job_name,
+                       coalesce(string_agg(p.parameter_name || '=' || p.parameter_value, '&' ORDER BY p.parameter_name)
+                                FILTER (WHERE p.identifying = 'Y' AND p.parameter_name <> ?), '') AS parameters
+                FROM batch_job_execution e
+                JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
+                LEFT JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id
+                WHERE e.status IN ('STARTING', 'STARTED', 'STOPPING')
+                  AND e.job_execution_id > (SELECT coalesce(max(job_execution_id), 0) FROM batch_job_execution) - ?
+                GROUP BY e.job_execution_id, i.job_name
+                ORDER BY e.job_execution_id DESC
+                """, (rs, row) -> new RunningExecution(rs.getLong(1), new RunKey(rs.getString(2), rs.getString(3))),
+                JobRunner.RUN_ID, recent);
+    }
+
+    /** An execution shown running, and the run it belongs to. */
+    record RunningExecution(long id, RunKey run) {
+    }
+
     /** Whether any execution of the run completed. */
     boolean hasCompleted(RunKey key) {
         List<Long> matches = jdbc.query("""
