@@ -16,22 +16,24 @@ import org.springframework.stereotype.Component;
 import com.nightshift.ops.JobHistory.RunningExecution;
 
 /**
- * Picks up the runs of a process that died (kill -9, a crash, a lost machine), on whichever serving instance
- * looks first. Every {@code nightshift.ops.recover-every} it lists the executions shown running among the recent
- * ones and tries to take each one's run lock ({@link RunLocks}): a run alive anywhere, or being started right now
- * (its lock is taken before its execution exists), keeps its lock, so the try fails and the run is left alone.
- * A lock this process gets belonged to a process that is gone. Under it the execution is read again (it may have
- * just ended), then:
+ * Picks up the runs of a process that died (kill -9, a crash, a lost machine) or that shut down, on whichever
+ * serving instance looks first. Every {@code nightshift.ops.recover-every} it lists the recent executions shown
+ * running, and those stopped by their instance's shutdown ({@link StopRunsOnShutdown}) that nothing resumed yet,
+ * and tries to take each one's run lock ({@link RunLocks}): a run alive anywhere, or being started right now (its
+ * lock is taken before its execution exists), keeps its lock, so the try fails and the run is left alone. A lock
+ * this process gets belonged to a process that is gone, or that let go. Under it the execution is read again (it
+ * may have just ended), then:
  * <ul>
  * <li>STARTING or STARTED: resumed on a background thread here, through {@link JobRunner#resume}: marked FAILED
  * by Spring Batch's {@code JobOperator.recover}, restarted from its last committed chunk, the lock passing to the
  * resumed run, as when an operator starts the same run again;</li>
+ * <li>STOPPED by its instance's shutdown: restarted from where it stopped, the same way;</li>
  * <li>STOPPING: only marked FAILED, since an operator wanted it stopped; the same parameters resume it;</li>
- * <li>not its run's newest execution (a later start superseded it): only marked FAILED.</li>
+ * <li>left running but not its run's newest execution (a later start superseded it): only marked FAILED.</li>
  * </ul>
- * Two instances noticing the same dead run race for its lock, and one wins. Each case is logged at WARN. Only in
- * the serving modes ({@code nightshift.ops.recover-dead-runs}); a one-shot command leaves this to the servers,
- * and the next start of the same run recovers it anyway.
+ * Two instances noticing the same run race for its lock, and one wins. Each case is logged at WARN. Only in the
+ * serving modes ({@code nightshift.ops.recover-dead-runs}); a one-shot command leaves this to the servers, and
+ * the next start of the same run resumes it anyway.
  */
 @Component
 class DeadRunRecovery implements SmartLifecycle {
@@ -64,11 +66,11 @@ class DeadRunRecovery implements SmartLifecycle {
      */
     int recoverDeadRuns() {
         int recovered = 0;
-        for (RunningExecution seen : history.runningAmongRecent(RECENT_EXECUTIONS)) {
+        for (RunningExecution seen : history.unfinishedAmongRecent(RECENT_EXECUTIONS)) {
             try {
                 recovered += recover(seen) ? 1 : 0;
             } catch (Exception e) {
-                log.warn("Cannot recover job execution {} ({}) left by a process that died: {}", seen.id(),
+                log.warn("Cannot recover job execution {} ({}) left by a process that ended: {}", seen.id(),
                         seen.run(), e.getMessage(), e);
             }
         }
@@ -81,50 +83,68 @@ class DeadRunRecovery implements SmartLifecycle {
             return false;
         }
         RunLock lock = taken.get();
-        boolean handedOver = false;
+        Outcome outcome = Outcome.LEFT;
         try {
             // read again under the lock: the run may have ended, and let go, since it was listed
-            Optional<JobExecution> dead = history.execution(seen.id()).filter(JobExecution::isRunning);
-            if (dead.isEmpty()) {
+            Optional<JobExecution> unfinished = history.execution(seen.id())
+                    .filter(execution -> execution.isRunning() || stoppedByShutdown(execution));
+            if (unfinished.isEmpty()) {
                 return false;
             }
-            handedOver = resumeOrMarkFailed(dead.get(), lock);
-            return true;
+            outcome = resumeOrMarkFailed(unfinished.get(), lock);
+            return outcome != Outcome.LEFT;
         } finally {
-            if (!handedOver) {
+            // a resumed run has the lock now; its listener lets go when it ends
+            if (outcome != Outcome.RESUMED) {
                 locks.release(lock);
             }
         }
     }
 
-    /** @return whether the execution was resumed, its lock passing to the resumed run */
-    private boolean resumeOrMarkFailed(JobExecution dead, RunLock lock) throws Exception {
-        BatchStatus was = dead.getStatus();
-        if (was == BatchStatus.STOPPING) {
-            runner.markFailed(dead);
-            log.warn("Job execution {} ({}) was left STOPPING by a process that died: marked FAILED and not resumed, "
-                    + "since it was being stopped; run the same parameters again to resume it", dead.getId(),
-                    lock.key());
-            return false;
-        }
+    private static boolean stoppedByShutdown(JobExecution execution) {
+        return execution.getStatus() == BatchStatus.STOPPED
+                && JobHistory.STOPPED_BY_SHUTDOWN.equals(execution.getExitStatus().getExitCode());
+    }
+
+    private enum Outcome { RESUMED, MARKED_FAILED, LEFT }
+
+    private Outcome resumeOrMarkFailed(JobExecution unfinished, RunLock lock) throws Exception {
+        BatchStatus was = unfinished.getStatus();
         Optional<Long> newest = history.lastExecutionWith(lock.key());
-        if (newest.isPresent() && newest.get() != dead.getId()) {
-            runner.markFailed(dead);
+        boolean superseded = newest.isPresent() && newest.get() != unfinished.getId();
+        if (was == BatchStatus.STOPPED) {
+            // superseded: resumed since it was listed, by another instance or an operator
+            return superseded ? Outcome.LEFT : resume(unfinished, lock,
+                    "was stopped by the shutdown of its instance: resumed from where it stopped");
+        }
+        if (was == BatchStatus.STOPPING) {
+            runner.markFailed(unfinished);
+            log.warn("Job execution {} ({}) was left STOPPING by a process that died: marked FAILED and not resumed, "
+                    + "since it was being stopped; run the same parameters again to resume it", unfinished.getId(),
+                    lock.key());
+            return Outcome.MARKED_FAILED;
+        }
+        if (superseded) {
+            runner.markFailed(unfinished);
             log.warn("Job execution {} ({}) was left {} by a process that died: marked FAILED and not resumed, "
-                    + "since execution {} of the same run is newer", dead.getId(), lock.key(), was, newest.get());
-            return false;
+                    + "since execution {} of the same run is newer", unfinished.getId(), lock.key(), was,
+                    newest.get());
+            return Outcome.MARKED_FAILED;
         }
-        Optional<JobExecution> resumed = runner.resume(dead, lock);
+        return resume(unfinished, lock, "was left " + was + " by a process that died: marked FAILED and resumed "
+                + "from its last committed chunk");
+    }
+
+    private Outcome resume(JobExecution unfinished, RunLock lock, String what) throws Exception {
+        Optional<JobExecution> resumed = runner.resume(unfinished, lock);
         if (resumed.isEmpty()) {
-            log.info("Job execution {} ({}) was left {} by a process that died; this instance is busy or shutting "
-                    + "down, so it is left for the next check here or on another instance", dead.getId(),
-                    lock.key(), was);
-            return false;
+            log.info("Job execution {} ({}) is to be resumed, but this instance is busy or shutting down: it is left "
+                    + "for the next check here or on another instance", unfinished.getId(), lock.key());
+            return Outcome.LEFT;
         }
-        log.warn("Job execution {} ({}) was left {} by a process that died: marked FAILED and resumed from its last "
-                + "committed chunk as execution {} in process {}", dead.getId(), lock.key(), was,
+        log.warn("Job execution {} ({}) {} as execution {} in process {}", unfinished.getId(), lock.key(), what,
                 resumed.get().getId(), PROCESS);
-        return true;
+        return Outcome.RESUMED;
     }
 
     private void checkQuietly() {

@@ -3,6 +3,8 @@ package com.nightshift.ops;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.dao.EmptyResultDataAccessException;
@@ -18,6 +20,8 @@ import org.springframework.stereotype.Repository;
 class JobHistory {
 
     private static final int EXECUTIONS_TO_SEARCH = 200;
+    /** The exit code of an execution stopped by its instance's shutdown, for another instance to resume. */
+    static final String STOPPED_BY_SHUTDOWN = "STOPPED_BY_SHUTDOWN";
 
     private final JdbcTemplate jdbc;
     private final JobRepository repository;
@@ -46,11 +50,12 @@ class JobHistory {
     }
 
     /**
-     * The executions shown running (STARTING, STARTED, STOPPING) among the {@code recent} newest ones, newest
-     * first, with their runs: what {@link DeadRunRecovery} looks at every few seconds, so it reads a range of the
-     * primary key rather than the whole table. Statuses as the database has them, without loading any step.
+     * The executions shown running (STARTING, STARTED, STOPPING), and those stopped by their instance's shutdown
+     * that nothing has resumed yet, among the {@code recent} newest ones, newest first, with their runs: what
+     * {@link DeadRunRecovery} looks at every few seconds, so it reads a range of the primary key rather than the
+     * whole table, and loads no step.
      */
-    List<RunningExecution> runningAmongRecent(int recent) {
+    List<RunningExecution> unfinishedAmongRecent(int recent) {
         return jdbc.query("""
                 SELECT e.job_execution_id, i.job_name,
                        coalesce(string_agg(p.parameter_name || '=' || p.parameter_value, '&' ORDER BY p.parameter_name)
@@ -58,15 +63,37 @@ class JobHistory {
                 FROM batch_job_execution e
                 JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
                 LEFT JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id
-                WHERE e.status IN ('STARTING', 'STARTED', 'STOPPING')
-                  AND e.job_execution_id > (SELECT coalesce(max(job_execution_id), 0) FROM batch_job_execution) - ?
+                WHERE e.job_execution_id > (SELECT coalesce(max(job_execution_id), 0) FROM batch_job_execution) - ?
+                  AND (e.status IN ('STARTING', 'STARTED', 'STOPPING')
+                       OR e.status = 'STOPPED' AND e.exit_code = ?
+                          AND NOT EXISTS (SELECT 1 FROM batch_job_execution later
+                                          WHERE later.job_instance_id = e.job_instance_id
+                                            AND later.job_execution_id > e.job_execution_id))
                 GROUP BY e.job_execution_id, i.job_name
                 ORDER BY e.job_execution_id DESC
                 """, (rs, row) -> new RunningExecution(rs.getLong(1), new RunKey(rs.getString(2), rs.getString(3))),
-                JobRunner.RUN_ID, recent);
+                JobRunner.RUN_ID, recent, STOPPED_BY_SHUTDOWN);
     }
 
-    /** An execution shown running, and the run it belongs to. */
+    /**
+     * Notes on an execution that its instance's shutdown stopped it, in its exit code, so that another serving
+     * instance resumes it ({@link DeadRunRecovery}); an operator's stop leaves the exit code STOPPED, and the run
+     * stopped.
+     *
+     * @return false when the execution is not STOPPED (it ended otherwise, or has not stopped yet)
+     */
+    boolean markStoppedByShutdown(long executionId) {
+        Optional<JobExecution> stopped = execution(executionId)
+                .filter(execution -> execution.getStatus() == BatchStatus.STOPPED);
+        stopped.ifPresent(execution -> {
+            execution.setExitStatus(new ExitStatus(STOPPED_BY_SHUTDOWN,
+                    execution.getExitStatus().getExitDescription()));
+            repository.update(execution);
+        });
+        return stopped.isPresent();
+    }
+
+    /** An unfinished execution, and the run it belongs to. */
     record RunningExecution(long id, RunKey run) {
     }
 

@@ -202,19 +202,21 @@ public class JobRunner {
     }
 
     /**
-     * Resumes, on a background thread, an execution left running by a process that died, the same way a start of
-     * its run would ({@link #launch}): marked FAILED by Spring Batch's recovery, then restarted from its last
-     * committed chunk. The caller ({@link DeadRunRecovery}) took the run's lock and checked the execution under
-     * it; the lock passes to the resumed run, whose listener releases it when it ends.
+     * Resumes, on a background thread, an execution left running by a process that died, or stopped by its
+     * instance's shutdown, the same way a start of its run would ({@link #launch}): one left running is first
+     * marked FAILED by Spring Batch's recovery; then it restarts from its last committed chunk. The caller
+     * ({@link DeadRunRecovery}) took the run's lock and checked the execution under it; the lock passes to the
+     * resumed run, whose listener releases it when it ends.
      *
      * @return empty, with nothing done and the lock still the caller's, while this instance is shutting down or
      *         already runs {@code nightshift.ops.background-jobs} runs
      */
-    Optional<JobExecution> resume(JobExecution dead, RunLock lock) throws Exception {
+    Optional<JobExecution> resume(JobExecution unfinished, RunLock lock) throws Exception {
         if (shuttingDown || backgroundThreads.getActiveCount() >= backgroundThreads.getMaxPoolSize()) {
             return Optional.empty();
         }
-        JobExecution execution = recoverAndRestart(dead, backgroundOperator);
+        JobExecution execution = unfinished.isRunning() ? recoverAndRestart(unfinished, backgroundOperator)
+                : backgroundOperator.restart(unfinished);
         lock.attach(execution.getId());
         return Optional.of(execution);
     }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -151,6 +152,33 @@ class DeadRunRecoveryTest {
         assertThat(repository.getJobExecution(dead.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(executionsOf(dead)).as("the dead execution's run, not resumed").isEqualTo(1);
         assertThat(newestOf(later)).isEqualTo(later.getId());
+    }
+
+    @Test
+    void aRunStoppedByItsInstancesShutdownIsResumedByAnotherInstance() {
+        JobExecution stopped = anExecutionLeft(BatchStatus.STOPPED, RANGE);
+        stopped.setExitStatus(new ExitStatus(JobHistory.STOPPED_BY_SHUTDOWN, "stopped after 1 of 3 partitions"));
+        repository.update(stopped);
+
+        int resumedHere = recovery(second).recoverDeadRuns();
+
+        assertThat(resumedHere).isEqualTo(1);
+        assertThat(awaitEnd(newestOf(stopped)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(recovery(first).recoverDeadRuns()).as("resumed once").isZero();
+        assertThat(executionsOf(stopped)).isEqualTo(2);
+        assertThat(new ExpectedRollups(jdbc).differences()).isZero();
+    }
+
+    @Test
+    void aRunStoppedByAnOperatorStaysStopped() {
+        JobExecution stopped = anExecutionLeft(BatchStatus.STOPPED, RANGE);
+        stopped.setExitStatus(ExitStatus.STOPPED);
+        repository.update(stopped);
+
+        int recovered = recovery(first).recoverDeadRuns();
+
+        assertThat(recovered).isZero();
+        assertThat(executionsOf(stopped)).isEqualTo(1);
     }
 
     @Test

@@ -34,9 +34,9 @@ import com.zaxxer.hikari.HikariDataSource;
 /**
  * Two {@code serve} processes on one database, as a chain runs them. A rollup started through the first one's
  * API loses its process to kill -9 in the middle; the second one resumes it on its own. Then the second one is
- * asked to stop (SIGTERM) in the middle of the resumed run: it stops the run at a chunk boundary and ends with
- * exit 0, and the next start of the run finishes it. The run waits where the test wants it at a gate: a trigger
- * on one store's rows takes a shared advisory lock that the test holds exclusively until it opens the gate.
+ * asked to stop (SIGTERM) in the middle of the resumed run: it stops the run at a chunk boundary, hands it over
+ * and ends with exit 0; the next {@code serve} to start finishes it. The run waits where the test wants it at a
+ * gate: a trigger on one store's rows takes a shared advisory lock that the test holds until it opens the gate.
  */
 class ServeFailoverIT {
 
@@ -51,7 +51,7 @@ class ServeFailoverIT {
     Path workDir;
 
     @Test
-    void aRunWhoseServerIsKilledIsResumedByTheOtherServerWhichStopsItOnSigtermWithExitZero() throws Exception {
+    void aRunWhoseServerIsKilledIsResumedByTheOtherWhichOnSigtermStopsItExitsZeroAndTheNextServerFinishesIt() throws Exception {
         String url = TestServers.get().newDatabase("failover");
         assertThat(CliRun.onDatabase(url, "generate", "--orders", "8000", "--days", "40", "--stores", "10",
                 "--seed", "5", "--until", TO).exitCode()).isZero();
@@ -63,6 +63,7 @@ class ServeFailoverIT {
 
             List<String> committedBeforeKill;
             long killedExecution;
+            long resumed;
             try (JarProcess first = JarProcess.start(workDir, serveArguments(url, "first"));
                  JarProcess other = JarProcess.start(workDir, serveArguments(url, "second"))) {
                 int firstPort = first.awaitServing(START);
@@ -85,7 +86,7 @@ class ServeFailoverIT {
                 assertThat(other.awaitLine("Job execution " + killedExecution, Duration.ofSeconds(30)))
                         .last().asString().contains("was left STARTED by a process that died: marked FAILED and "
                                 + "resumed from its last committed chunk as execution");
-                long resumed = newestExecutionOfTheRun(jdbc, killedExecution);
+                resumed = newestExecutionOfTheRun(jdbc, killedExecution);
                 await().atMost(Duration.ofMinutes(1)).until(() -> backendsAtTheGate(jdbc).stream()
                         .anyMatch(backend -> backend != stalledBackend));
 
@@ -98,16 +99,22 @@ class ServeFailoverIT {
                         .isZero();
                 assertThat(status(jdbc, killedExecution)).isEqualTo("FAILED");
                 assertThat(status(jdbc, resumed)).isEqualTo("STOPPED");
+                assertThat(exitCode(jdbc, resumed)).isEqualTo(JobHistory.STOPPED_BY_SHUTDOWN);
                 assertThat(storesRolledUp(jdbc)).as("stores left for the next start").isBetween(3L, 9L);
             }
             assertThat(Files.readAllLines(workDir.resolve("second.log")))
                     .anyMatch(line -> line.contains("Received SIGTERM"))
                     .noneMatch(line -> line.contains(" ERROR "));
 
-            CliRun next = CliRun.onDatabase(url, "run", "rollup", "mode=full", "from=" + FROM, "to=" + TO);
+            try (JarProcess next = JarProcess.start(workDir, serveArguments(url, "next"))) {
+                next.awaitServing(START);
+                assertThat(next.awaitLine("Job execution " + resumed, Duration.ofSeconds(30))).last().asString()
+                        .contains("was stopped by the shutdown of its instance: resumed from where it stopped");
+                long finished = newestExecutionOfTheRun(jdbc, killedExecution);
+                await().atMost(Duration.ofMinutes(2)).until(() -> "COMPLETED".equals(status(jdbc, finished)));
+                assertThat(next.stop(Duration.ofMinutes(1))).isZero();
+            }
 
-            assertThat(next.exitCode()).as(next.err()).isZero();
-            assertThat(next.out()).contains("Job rollup COMPLETED");
             assertThat(executionsOfTheRun(jdbc, killedExecution)).as("killed, resumed and stopped, finished")
                     .isEqualTo(3);
             assertThat(rowVersions(jdbc)).as("partitions committed before the kill are not redone")
@@ -182,6 +189,11 @@ class ServeFailoverIT {
     private static String status(JdbcTemplate jdbc, long execution) {
         return jdbc.queryForObject("SELECT status FROM batch_job_execution WHERE job_execution_id = ?", String.class,
                 execution);
+    }
+
+    private static String exitCode(JdbcTemplate jdbc, long execution) {
+        return jdbc.queryForObject("SELECT exit_code FROM batch_job_execution WHERE job_execution_id = ?",
+                String.class, execution);
     }
 
     private static long storesRolledUp(JdbcTemplate jdbc) {
