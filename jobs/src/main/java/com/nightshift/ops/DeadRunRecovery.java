@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -136,7 +137,17 @@ class DeadRunRecovery implements SmartLifecycle {
     }
 
     private Outcome resume(JobExecution unfinished, RunLock lock, String what) throws Exception {
-        Optional<JobExecution> resumed = runner.resume(unfinished, lock);
+        boolean stopped = !unfinished.isRunning();
+        Optional<JobExecution> resumed;
+        try {
+            resumed = runner.resume(unfinished, lock);
+        } catch (Exception e) {
+            if (stopped) {
+                // not to be tried again every few seconds: it waits for its run's next start, as a stopped run does
+                history.labelStopped(unfinished.getId(), ExitStatus.STOPPED.getExitCode());
+            }
+            throw e;
+        }
         if (resumed.isEmpty()) {
             log.info("Job execution {} ({}) is to be resumed, but this instance is busy or shutting down: it is left "
                     + "for the next check here or on another instance", unfinished.getId(), lock.key());

@@ -76,18 +76,17 @@ class JobHistory {
     }
 
     /**
-     * Notes on an execution that its instance's shutdown stopped it, in its exit code, so that another serving
-     * instance resumes it ({@link DeadRunRecovery}); an operator's stop leaves the exit code STOPPED, and the run
-     * stopped.
+     * Gives a STOPPED execution the exit code that says who stopped it: {@link #STOPPED_BY_SHUTDOWN} when its
+     * instance's shutdown did, so that another serving instance resumes it ({@link DeadRunRecovery}); STOPPED, as
+     * an operator's stop leaves it, for one that stays stopped until its run is started again.
      *
      * @return false when the execution is not STOPPED (it ended otherwise, or has not stopped yet)
      */
-    boolean markStoppedByShutdown(long executionId) {
+    boolean labelStopped(long executionId, String exitCode) {
         Optional<JobExecution> stopped = execution(executionId)
                 .filter(execution -> execution.getStatus() == BatchStatus.STOPPED);
         stopped.ifPresent(execution -> {
-            execution.setExitStatus(new ExitStatus(STOPPED_BY_SHUTDOWN,
-                    execution.getExitStatus().getExitDescription()));
+            execution.setExitStatus(new ExitStatus(exitCode, execution.getExitStatus().getExitDescription()));
             repository.update(execution);
         });
         return stopped.isPresent();

@@ -78,7 +78,7 @@ class StopRunsOnShutdown implements SmartLifecycle {
     private void handOver(List<Long> executions) {
         for (long id : executions) {
             try {
-                if (history.markStoppedByShutdown(id)) {
+                if (history.labelStopped(id, JobHistory.STOPPED_BY_SHUTDOWN)) {
                     log.info("Job execution {} was stopped by this shutdown: another serving instance, or this one's "
                             + "next start, resumes it", id);
                 }

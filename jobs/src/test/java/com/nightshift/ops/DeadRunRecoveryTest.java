@@ -170,6 +170,22 @@ class DeadRunRecoveryTest {
     }
 
     @Test
+    void aRunStoppedByAShutdownThatCannotBeResumedIsLeftStoppedForItsNextStartAndNotTriedAgain() {
+        JobExecution stopped = anExecutionLeft("retired-job", BatchStatus.STOPPED, Map.of("day", "2026-10-12"));
+        stopped.setExitStatus(new ExitStatus(JobHistory.STOPPED_BY_SHUTDOWN));
+        repository.update(stopped);
+
+        int recovered = recovery(first).recoverDeadRuns();
+
+        assertThat(recovered).isZero();
+        JobExecution left = repository.getJobExecution(stopped.getId());
+        assertThat(left.getStatus()).isEqualTo(BatchStatus.STOPPED);
+        assertThat(left.getExitStatus().getExitCode()).isEqualTo(ExitStatus.STOPPED.getExitCode());
+        assertThat(first.getBean(JobHistory.class).unfinishedAmongRecent(DeadRunRecovery.RECENT_EXECUTIONS))
+                .as("not looked at again").isEmpty();
+    }
+
+    @Test
     void aRunStoppedByAnOperatorStaysStopped() {
         JobExecution stopped = anExecutionLeft(BatchStatus.STOPPED, RANGE);
         stopped.setExitStatus(ExitStatus.STOPPED);
@@ -213,11 +229,15 @@ class DeadRunRecoveryTest {
      * parameters, as {@link JobRunner} records one (identifying parameters as text, a {@code run.id}).
      */
     private JobExecution anExecutionLeft(BatchStatus status, Map<String, String> parameters) {
+        return anExecutionLeft("rollup", status, parameters);
+    }
+
+    private JobExecution anExecutionLeft(String job, BatchStatus status, Map<String, String> parameters) {
         JobParametersBuilder builder = new JobParametersBuilder();
         parameters.forEach(builder::addString);
         JobParameters withRunId = builder.addLong(JobRunner.RUN_ID,
                 jdbc.queryForObject("SELECT nextval('job_run_id')", Long.class)).toJobParameters();
-        JobInstance instance = repository.createJobInstance("rollup", withRunId);
+        JobInstance instance = repository.createJobInstance(job, withRunId);
         JobExecution execution = repository.createJobExecution(instance, withRunId, new ExecutionContext());
         execution.setStatus(status);
         execution.setStartTime(LocalDateTime.now());
