@@ -64,11 +64,20 @@ final class Engine implements AutoCloseable {
         return context.getEnvironment().getProperty(name, fallback);
     }
 
-    /** Blocks until the process is asked to stop (Ctrl-C, SIGTERM), then shuts the engine down. */
+    /**
+     * Blocks until the process is asked to stop (SIGTERM, Ctrl-C), then shuts the engine down (no more fires or
+     * runs; its runs stopped at a chunk boundary, STOPPED and resumable) and returns, so that the command ends
+     * normally: for a server, being stopped is how it ends (exit 0). The signals are taken from the JVM for that
+     * while it serves ({@link StopSignals}); the JVM's own handling of them would end the process with 128 + the
+     * signal's number once the engine had closed.
+     */
     void serveUntilStopped() throws InterruptedException {
-        CountDownLatch closed = new CountDownLatch(1);
-        context.addApplicationListener((ContextClosedEvent event) -> closed.countDown());
-        closed.await();
+        CountDownLatch stop = new CountDownLatch(1);
+        context.addApplicationListener((ContextClosedEvent event) -> stop.countDown());
+        try (StopSignals signals = StopSignals.handle(stop::countDown)) {
+            stop.await();
+        }
+        close();
     }
 
     /** Closes the engine once; a second caller (the command and the shutdown hook) waits for the first. */

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import com.nightshift.NightshiftApplication;
 import com.nightshift.embedded.EmbeddedService;
+import com.nightshift.ops.OpsProperties;
 import com.nightshift.recipients.RecipientsProperties;
 import com.nightshift.schema.SchemaApplication;
 import com.nightshift.schema.SchemaProperties;
@@ -19,16 +20,21 @@ enum EngineMode {
             "spring.quartz.auto-startup", "false",
             "logging.threshold.console", "OFF")),
 
-    /** Long-running: web server, API, console and schedules; the console shows warnings, the log file all. */
+    /**
+     * Long-running: web server, API, console and schedules, and the resumption of runs left by dead processes;
+     * the console shows warnings, the log file all.
+     */
     SERVER(NightshiftApplication.class, EnumSet.allOf(EmbeddedService.class), Map.of(
             "spring.main.web-application-type", "servlet",
             "spring.quartz.auto-startup", "true",
+            OpsProperties.RECOVER_DEAD_RUNS, "true",
             "logging.threshold.console", "WARN")),
 
     /** {@link #SERVER} on a database that the demo may bring up to date itself. */
     DEMO(NightshiftApplication.class, EnumSet.allOf(EmbeddedService.class), Map.of(
             "spring.main.web-application-type", "servlet",
             "spring.quartz.auto-startup", "true",
+            OpsProperties.RECOVER_DEAD_RUNS, "true",
             "logging.threshold.console", "WARN",
             SchemaProperties.MIGRATE_ON_START, "true",
             "nightshift.recipients.file", RecipientsProperties.DEMO_FILE)),

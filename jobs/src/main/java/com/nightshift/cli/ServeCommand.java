@@ -5,8 +5,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "serve", description = "Run the engine until stopped: the read API and the jobs API. SIGTERM or "
-        + "Ctrl-C stops its runs at a chunk boundary, then the engine (exit 143 or 130).")
+@Command(name = "serve", description = "Run the engine until stopped: the read API, the jobs API and the "
+        + "schedules; resumes runs left by instances that died. SIGTERM or Ctrl-C stops it: no more fires or runs, "
+        + "its runs stopped at a chunk boundary (within nightshift.ops.stop-timeout), STOPPED and resumed by their "
+        + "next start; exit 0.")
 final class ServeCommand implements Callable<Integer> {
 
     private final CliSession session;

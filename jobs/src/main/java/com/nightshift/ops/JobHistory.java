@@ -3,6 +3,8 @@ package com.nightshift.ops;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.dao.EmptyResultDataAccessException;
@@ -18,6 +20,8 @@ import org.springframework.stereotype.Repository;
 class JobHistory {
 
     private static final int EXECUTIONS_TO_SEARCH = 200;
+    /** The exit code of an execution stopped by its instance's shutdown, for another instance to resume. */
+    static final String STOPPED_BY_SHUTDOWN = "STOPPED_BY_SHUTDOWN";
 
     private final JdbcTemplate jdbc;
     private final JobRepository repository;
@@ -43,6 +47,53 @@ class JobHistory {
                 """, (rs, row) -> key.parameters().equals(rs.getString(2)) ? rs.getLong(1) : null,
                 JobRunner.RUN_ID, key.job(), EXECUTIONS_TO_SEARCH);
         return matches.stream().filter(id -> id != null).findFirst();
+    }
+
+    /**
+     * The executions shown running (STARTING, STARTED, STOPPING), and those stopped by their instance's shutdown
+     * that nothing has resumed yet, among the {@code recent} newest ones, newest first, with their runs: what
+     * {@link DeadRunRecovery} looks at every few seconds, so it reads a range of the primary key rather than the
+     * whole table, and loads no step.
+     */
+    List<RunningExecution> unfinishedAmongRecent(int recent) {
+        return jdbc.query("""
+                SELECT e.job_execution_id, i.job_name,
+                       coalesce(string_agg(p.parameter_name || '=' || p.parameter_value, '&' ORDER BY p.parameter_name)
+                                FILTER (WHERE p.identifying = 'Y' AND p.parameter_name <> ?), '') AS parameters
+                FROM batch_job_execution e
+                JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
+                LEFT JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id
+                WHERE e.job_execution_id > (SELECT coalesce(max(job_execution_id), 0) FROM batch_job_execution) - ?
+                  AND (e.status IN ('STARTING', 'STARTED', 'STOPPING')
+                       OR e.status = 'STOPPED' AND e.exit_code = ?
+                          AND NOT EXISTS (SELECT 1 FROM batch_job_execution later
+                                          WHERE later.job_instance_id = e.job_instance_id
+                                            AND later.job_execution_id > e.job_execution_id))
+                GROUP BY e.job_execution_id, i.job_name
+                ORDER BY e.job_execution_id DESC
+                """, (rs, row) -> new RunningExecution(rs.getLong(1), new RunKey(rs.getString(2), rs.getString(3))),
+                JobRunner.RUN_ID, recent, STOPPED_BY_SHUTDOWN);
+    }
+
+    /**
+     * Gives a STOPPED execution the exit code that says who stopped it: {@link #STOPPED_BY_SHUTDOWN} when its
+     * instance's shutdown did, so that another serving instance resumes it ({@link DeadRunRecovery}); STOPPED, as
+     * an operator's stop leaves it, for one that stays stopped until its run is started again.
+     *
+     * @return false when the execution is not STOPPED (it ended otherwise, or has not stopped yet)
+     */
+    boolean labelStopped(long executionId, String exitCode) {
+        Optional<JobExecution> stopped = execution(executionId)
+                .filter(execution -> execution.getStatus() == BatchStatus.STOPPED);
+        stopped.ifPresent(execution -> {
+            execution.setExitStatus(new ExitStatus(exitCode, execution.getExitStatus().getExitDescription()));
+            repository.update(execution);
+        });
+        return stopped.isPresent();
+    }
+
+    /** An unfinished execution, and the run it belongs to. */
+    record RunningExecution(long id, RunKey run) {
     }
 
     /** Whether any execution of the run completed. */

@@ -187,7 +187,7 @@ public class JobRunner {
             // we hold the run's lock, so the process that ran it has died
             log.warn("Job execution {} ({}) was left {} by a process that stopped; recovering and resuming it",
                     last.get().getId(), key, last.get().getStatus());
-            execution = operator.restart(operator.recover(last.get()));
+            execution = recoverAndRestart(last.get(), operator);
         } else if (last.isPresent() && (last.get().getStatus() == BatchStatus.FAILED
                 || last.get().getStatus() == BatchStatus.STOPPED)) {
             execution = operator.restart(last.get());
@@ -199,6 +199,35 @@ public class JobRunner {
         }
         lock.attach(execution.getId());
         return execution;
+    }
+
+    /**
+     * Resumes, on a background thread, an execution left running by a process that died, or stopped by its
+     * instance's shutdown, the same way a start of its run would ({@link #launch}): one left running is first
+     * marked FAILED by Spring Batch's recovery; then it restarts from its last committed chunk. The caller
+     * ({@link DeadRunRecovery}) took the run's lock and checked the execution under it; the lock passes to the
+     * resumed run, whose listener releases it when it ends.
+     *
+     * @return empty, with nothing done and the lock still the caller's, while this instance is shutting down or
+     *         already runs {@code nightshift.ops.background-jobs} runs
+     */
+    Optional<JobExecution> resume(JobExecution unfinished, RunLock lock) throws Exception {
+        if (shuttingDown || backgroundThreads.getActiveCount() >= backgroundThreads.getMaxPoolSize()) {
+            return Optional.empty();
+        }
+        JobExecution execution = unfinished.isRunning() ? recoverAndRestart(unfinished, backgroundOperator)
+                : backgroundOperator.restart(unfinished);
+        lock.attach(execution.getId());
+        return Optional.of(execution);
+    }
+
+    /** Marks an execution whose process died FAILED, as Spring Batch's recovery does, without resuming it. */
+    void markFailed(JobExecution dead) {
+        operator.recover(dead);
+    }
+
+    private static JobExecution recoverAndRestart(JobExecution dead, JobOperator operator) throws Exception {
+        return operator.restart(operator.recover(dead));
     }
 
     private JobAlreadyRunningException alreadyRunning(RunKey key) {

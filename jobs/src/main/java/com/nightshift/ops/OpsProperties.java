@@ -20,6 +20,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param statementTimeout how long one statement of a job's transaction may run; the longest here is a
  *                         partition's read, under a minute for 10 M lines, so this only ends a statement gone
  *                         wrong
+ * @param recoverDeadRuns  whether this process looks for runs left running by a process that died, and for runs
+ *                         that another instance's shutdown stopped, and resumes them; and whether its own runs
+ *                         stopped by its shutdown are left for another instance to resume. On in the serving modes
+ *                         ({@code serve}, {@code demo}), off in one-shot commands (a {@code run} stopped by
+ *                         Ctrl-C stays stopped) and in tests that do not ask for it
+ * @param recoverEvery     how often it looks: a dead process's run is resumed within about this long of its
+ *                         death (PostgreSQL frees its run locks the moment its connections end), plus the
+ *                         resumed run's start. One cheap query over the most recent executions each time
  */
 @ConfigurationProperties("nightshift.ops")
 public record OpsProperties(
@@ -27,7 +35,12 @@ public record OpsProperties(
         @DefaultValue("30s") Duration lockCheckEvery,
         @DefaultValue("2m") Duration stopTimeout,
         @DefaultValue("60s") Duration lockTimeout,
-        @DefaultValue("15m") Duration statementTimeout) {
+        @DefaultValue("15m") Duration statementTimeout,
+        @DefaultValue("false") boolean recoverDeadRuns,
+        @DefaultValue("5s") Duration recoverEvery) {
+
+    /** The setting that the serving modes switch on: {@code cli.EngineMode}. */
+    public static final String RECOVER_DEAD_RUNS = "nightshift.ops.recover-dead-runs";
 
     public OpsProperties {
         if (backgroundJobs < 1) {
@@ -38,6 +51,7 @@ public record OpsProperties(
         requirePositive("stop-timeout", stopTimeout);
         requirePositive("lock-timeout", lockTimeout);
         requirePositive("statement-timeout", statementTimeout);
+        requirePositive("recover-every", recoverEvery);
     }
 
     private static void requirePositive(String name, Duration value) {

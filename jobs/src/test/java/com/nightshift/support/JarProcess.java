@@ -11,9 +11,13 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The packaged {@code nightshift.jar} run as a separate process, the way an operator runs it. */
 public final class JarProcess implements AutoCloseable {
+
+    private static final Pattern SERVING = Pattern.compile("serving on port (\\d+)");
 
     private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -53,6 +57,17 @@ public final class JarProcess implements AutoCloseable {
         }
         throw new AssertionError("no line containing '" + text + "' within " + timeout + "; output:\n"
                 + String.join("\n", seen));
+    }
+
+    /** Waits for {@code serve} to say it is serving; returns the HTTP port it printed. */
+    public int awaitServing(Duration timeout) throws InterruptedException {
+        List<String> output = awaitLine("Nightshift is serving on port ", timeout);
+        String line = output.get(output.size() - 1);
+        Matcher port = SERVING.matcher(line);
+        if (!port.find()) {
+            throw new AssertionError("no port in '" + line + "'");
+        }
+        return Integer.parseInt(port.group(1));
     }
 
     /** Waits for the process to end by itself; returns its exit code and every line it printed. */
