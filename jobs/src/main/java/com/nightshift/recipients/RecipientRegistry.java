@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.ResourceUtils;
 
+import com.nightshift.yaml.FileProblem;
+
 /**
  * The recipients file ({@code nightshift.recipients.file}), validated as a whole and registered in the recipient
  * tables, which the delivery ledger refers to.

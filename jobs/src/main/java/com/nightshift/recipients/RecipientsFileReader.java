@@ -1,8 +1,8 @@
 package com.nightshift.recipients;
 
-import static com.nightshift.recipients.FileNodes.isNull;
-import static com.nightshift.recipients.FileNodes.line;
-import static com.nightshift.recipients.FileNodes.text;
+import static com.nightshift.yaml.FileNodes.isNull;
+import static com.nightshift.yaml.FileNodes.line;
+import static com.nightshift.yaml.FileNodes.text;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +19,9 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+
+import com.nightshift.yaml.FileNodes;
+import com.nightshift.yaml.FileProblem;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -66,7 +69,7 @@ final class RecipientsFileReader {
     }
 
     private void readDocument() {
-        Node root = nodes.compose();
+        Node root = nodes.compose("the file is empty: it needs a 'recipients' list");
         if (root == null) {
             return;
         }

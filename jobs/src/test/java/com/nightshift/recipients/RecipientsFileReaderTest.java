@@ -8,6 +8,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.nightshift.yaml.FileProblem;
+
 /** What the file alone tells: its shape, addresses, languages, regions; each problem with its line and value. */
 class RecipientsFileReaderTest {
 

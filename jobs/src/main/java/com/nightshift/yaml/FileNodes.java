@@ -1,4 +1,4 @@
-package com.nightshift.recipients;
+package com.nightshift.yaml;
 
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -20,26 +20,31 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * A YAML text composed to nodes, which know their line (objects constructed from it would not), and the
- * problems found in it so far, each at its node's line and quoting the value as the file writes it.
+ * problems found in it so far, each at its node's line and quoting the value as the file writes it. Shared by
+ * the files operators write (recipients, schedules), so that they all report problems alike.
  */
-final class FileNodes {
+public final class FileNodes {
 
     private final String text;
     private final String[] lines;
     private final List<FileProblem> problems;
 
-    FileNodes(String text, List<FileProblem> problems) {
+    public FileNodes(String text, List<FileProblem> problems) {
         this.text = text;
         this.lines = text.split("\r?\n", -1);
         this.problems = problems;
     }
 
-    /** The document's root node; null, the problem noted, if the file is empty or not YAML. */
-    Node compose() {
+    /**
+     * The document's root node; null, the problem noted, if the file is empty or not YAML.
+     *
+     * @param whenEmpty the problem of a file with nothing in it (or only comments): what it should hold
+     */
+    public Node compose(String whenEmpty) {
         try {
             Node root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
             if (root == null || isNull(root)) {
-                problems.add(new FileProblem(0, "the file is empty: it needs a 'recipients' list"));
+                problems.add(new FileProblem(0, whenEmpty));
                 return null;
             }
             return root;
@@ -55,7 +60,7 @@ final class FileNodes {
     }
 
     /** The value nodes of a mapping by key; an unknown or repeated key is a problem (a typo must not pass). */
-    Map<String, Node> keys(MappingNode mapping, List<String> known) {
+    public Map<String, Node> keys(MappingNode mapping, List<String> known) {
         Map<String, Node> values = new LinkedHashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
             String key = text(tuple.getKeyNode());
@@ -70,7 +75,7 @@ final class FileNodes {
     }
 
     /** A list of names; an absent or empty value is an empty list. */
-    List<ScalarNode> names(Node node, String what) {
+    public List<ScalarNode> names(Node node, String what) {
         if (node == null || isNull(node)) {
             return List.of();
         }
@@ -90,7 +95,7 @@ final class FileNodes {
     }
 
     /** A field's text; null when it is absent or blank, and (the problem noted) when it is not text. */
-    String scalar(Node node, String field) {
+    public String scalar(Node node, String field) {
         if (node == null || isNull(node)) {
             return null;
         }
@@ -101,7 +106,7 @@ final class FileNodes {
     }
 
     /** A node as the file writes it (its first line, for a node over several). */
-    String source(Node node) {
+    public String source(Node node) {
         if (node instanceof ScalarNode scalar) {
             return scalar.getValue();
         }
@@ -112,22 +117,22 @@ final class FileNodes {
         return line.substring(Math.min(start.getColumn(), to), to).strip();
     }
 
-    void problem(Node node, String text) {
+    public void problem(Node node, String text) {
         problems.add(new FileProblem(line(node), text));
     }
 
     /** The text of a scalar that is neither null nor blank; null otherwise. */
-    static String text(Node node) {
+    public static String text(Node node) {
         return node instanceof ScalarNode scalar && !isNull(node) && !scalar.getValue().isBlank()
                 ? scalar.getValue() : null;
     }
 
-    static boolean isNull(Node node) {
+    public static boolean isNull(Node node) {
         return node.getTag().equals(Tag.NULL);
     }
 
     /** 1-based, as editors count. */
-    static int line(Node node) {
+    public static int line(Node node) {
         return node.getStartMark().getLine() + 1;
     }
 }
