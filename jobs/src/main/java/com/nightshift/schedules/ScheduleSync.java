@@ -15,6 +15,7 @@ import org.springframework.boot.quartz.autoconfigure.QuartzProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import com.nightshift.config.NightshiftProperties;
 import com.nightshift.job.JobDescription;
 
 /**
@@ -41,9 +42,9 @@ public class ScheduleSync implements SmartLifecycle {
     private final AtomicReference<List<ScheduleDefinition>> current = new AtomicReference<>();
     private volatile boolean running;
 
-    ScheduleSync(SchedulesProperties properties, List<JobDescription> jobs, QuartzSchedules quartz,
-                 FireRecords records, Clock clock, QuartzProperties quartzProperties) {
-        this.folder = new ScheduleFolder(properties.dir());
+    ScheduleSync(SchedulesProperties properties, NightshiftProperties nightshift, List<JobDescription> jobs,
+                 QuartzSchedules quartz, FireRecords records, Clock clock, QuartzProperties quartzProperties) {
+        this.folder = new ScheduleFolder(properties.dir(), nightshift.zone(), properties.defaultCatchUpLimit());
         this.jobs = List.copyOf(jobs);
         this.quartz = quartz;
         this.records = records;

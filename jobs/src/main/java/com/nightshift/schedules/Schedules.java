@@ -3,6 +3,7 @@ package com.nightshift.schedules;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,6 +64,11 @@ public class Schedules implements DisposableBean {
     /** The schedule's next {@code count} fires from now, whether it is enabled or not. */
     public List<Instant> preview(String name, int count) {
         return definition(name).fireTimes().next(clock.instant(), count);
+    }
+
+    /** The parameters a run of the schedule fired at {@code fire} gets: its expressions read on that day. */
+    public static Map<String, String> parametersAt(ScheduleDefinition definition, Instant fire) {
+        return CatchUpPlan.resolved(definition, fire);
     }
 
     /** @throws ScheduleStateException when it is paused already, or disabled */
