@@ -91,7 +91,9 @@ class QuartzSchedules {
         Trigger trigger = TriggerBuilder.newTrigger()
                 .withIdentity(new TriggerKey(fire.toString(), triggerGroup(name)))
                 .forJob(jobKey(name))
-                .startAt(Date.from(fire))
+                // a fire already due goes now: Quartz leaves a trigger past its misfire threshold to its misfire
+                // handler, which may look only a minute later; the fire's lateness is ours to judge
+                .startAt(Date.from(fire.isAfter(Instant.now()) ? fire : Instant.now()))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .usingJobData(FIRE, fire.toString())
                 .usingJobData(SKIPPED, skippedBefore)
