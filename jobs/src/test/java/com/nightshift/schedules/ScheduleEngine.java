@@ -29,11 +29,14 @@ final class ScheduleEngine implements AutoCloseable {
         this.context = context;
     }
 
+    /** @param settings further engine settings ({@code --name=value}), which win over these defaults */
     static ScheduleEngine start(String jdbcUrl, Path folder, String schedulerName, String... settings) {
         List<String> arguments = new ArrayList<>(TestServers.get().engineArguments(jdbcUrl));
         arguments.add("--spring.main.web-application-type=none");
         arguments.add("--spring.main.banner-mode=off");
-        arguments.add("--spring.quartz.auto-startup=true");
+        if (Arrays.stream(settings).noneMatch(setting -> setting.startsWith("--spring.quartz.auto-startup="))) {
+            arguments.add("--spring.quartz.auto-startup=true");
+        }
         arguments.add("--spring.quartz.scheduler-name=" + schedulerName);
         arguments.add("--spring.quartz.properties.org.quartz.scheduler.instanceId=" + schedulerName + "-instance");
         arguments.add("--nightshift.schedules.dir=" + folder);
