@@ -31,6 +31,12 @@ final class ScheduleEngine implements AutoCloseable {
 
     /** @param settings further engine settings ({@code --name=value}), which win over these defaults */
     static ScheduleEngine start(String jdbcUrl, Path folder, String schedulerName, String... settings) {
+        return instance(jdbcUrl, folder, schedulerName, schedulerName + "-instance", settings);
+    }
+
+    /** An instance of a Quartz cluster: the same scheduler name as its peers, an instance id of its own. */
+    static ScheduleEngine instance(String jdbcUrl, Path folder, String schedulerName, String instanceId,
+                                   String... settings) {
         List<String> arguments = new ArrayList<>(TestServers.get().engineArguments(jdbcUrl));
         arguments.add("--spring.main.web-application-type=none");
         arguments.add("--spring.main.banner-mode=off");
@@ -38,7 +44,7 @@ final class ScheduleEngine implements AutoCloseable {
             arguments.add("--spring.quartz.auto-startup=true");
         }
         arguments.add("--spring.quartz.scheduler-name=" + schedulerName);
-        arguments.add("--spring.quartz.properties.org.quartz.scheduler.instanceId=" + schedulerName + "-instance");
+        arguments.add("--spring.quartz.properties.org.quartz.scheduler.instanceId=" + instanceId);
         arguments.add("--nightshift.schedules.dir=" + folder);
         arguments.addAll(Arrays.asList(settings));
         return new ScheduleEngine(new SpringApplicationBuilder(NightshiftApplication.class)

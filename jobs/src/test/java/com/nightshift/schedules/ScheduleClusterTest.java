@@ -1,0 +1,76 @@
+package com.nightshift.schedules;
+
+import static com.nightshift.schedules.ScheduleEngine.schedule;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import com.nightshift.support.TestServers;
+
+/**
+ * Two engine instances on one database, as a chain runs them, share the schedules' fires: Quartz's clustered store
+ * gives each fire to one of them, and the fire's claim ({@code schedule_fire}) would stop a second run of it.
+ */
+class ScheduleClusterTest {
+
+    private static final int FIRES = 20;
+
+    @Test
+    void twoInstancesFiringAScheduleEverySecondRunEachFireExactlyOnceAndLoseNone() throws Exception {
+        String jdbcUrl = TestServers.get().newDatabase("schedule_cluster");
+        Path folder = Files.createTempDirectory("schedules-cluster-");
+        ScheduleEngine.write(folder, "every-second.yml", schedule("every-second", "rollup", "*/1 * * * * ?", "skip",
+                "mode=incremental"));
+        JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(jdbcUrl, "postgres", null, true));
+        // One Quartz cluster: the same scheduler name, instance ids of their own. Spring does not keep its
+        // schedulers in Quartz's JVM-wide registry, so two of one name can live in one JVM; they do share the
+        // connection provider Quartz registers by scheduler name (the later one's pool, on the same database),
+        // so the first instance stops first.
+        ScheduleEngine first = ScheduleEngine.instance(jdbcUrl, folder, "nightshift-cluster", "first");
+        try {
+            ScheduleEngine second = ScheduleEngine.instance(jdbcUrl, folder, "nightshift-cluster", "second");
+            try {
+                Timestamp bothUp = Timestamp.from(Instant.now());
+                await().atMost(Duration.ofSeconds(120)).until(() -> jdbc.queryForObject(
+                        "SELECT count(*) FROM schedule_fire WHERE fire_time > ?", Integer.class, bothUp) >= FIRES);
+                ScheduleEngine.clear(folder);
+                second.bean(ScheduleSync.class).reload();
+                first.close();
+            } finally {
+                second.close();
+            }
+        } finally {
+            first.close();
+        }
+
+        List<Map<String, Object>> fires = jdbc.queryForList(
+                "SELECT fire_time, count(*) AS claims FROM schedule_fire GROUP BY fire_time ORDER BY fire_time");
+        assertThat(fires).hasSizeGreaterThanOrEqualTo(FIRES).allMatch(fire -> ((Number) fire.get("claims")).intValue() == 1);
+        // none lost: a row for every second from the first fire to the last
+        long firstFire = ((Timestamp) fires.get(0).get("fire_time")).toInstant().getEpochSecond();
+        long lastFire = ((Timestamp) fires.get(fires.size() - 1).get("fire_time")).toInstant().getEpochSecond();
+        assertThat(fires).hasSize((int) (lastFire - firstFire + 1));
+        // each fire that ran, ran once: one execution noted with its fire time, and that is the row's execution
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM batch_job_execution_params n
+                WHERE n.parameter_name = 'schedule.fire'
+                GROUP BY n.parameter_value ORDER BY count(*) DESC LIMIT 1
+                """, Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM batch_job_execution", Integer.class))
+                .isEqualTo(jdbc.queryForObject("SELECT count(*) FROM schedule_fire WHERE job_execution_id IS NOT NULL",
+                        Integer.class));
+        assertThat(jdbc.queryForList("SELECT DISTINCT outcome FROM schedule_fire", String.class))
+                .allMatch(outcome -> outcome.equals("COMPLETED") || outcome.equals("REFUSED"));
+    }
+}
