@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -21,7 +23,7 @@ import com.nightshift.support.TestServers;
  * on a database of the test's, reading the schedule files of a folder of the test's. Each has a Quartz scheduler
  * name of its own (Quartz's JVM-wide registry) and an instance id of its own.
  */
-final class ScheduleEngine implements AutoCloseable {
+public final class ScheduleEngine implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
 
@@ -30,36 +32,40 @@ final class ScheduleEngine implements AutoCloseable {
     }
 
     /** @param settings further engine settings ({@code --name=value}), which win over these defaults */
-    static ScheduleEngine start(String jdbcUrl, Path folder, String schedulerName, String... settings) {
+    public static ScheduleEngine start(String jdbcUrl, Path folder, String schedulerName, String... settings) {
         return instance(jdbcUrl, folder, schedulerName, schedulerName + "-instance", settings);
     }
 
     /** An instance of a Quartz cluster: the same scheduler name as its peers, an instance id of its own. */
-    static ScheduleEngine instance(String jdbcUrl, Path folder, String schedulerName, String instanceId,
+    public static ScheduleEngine instance(String jdbcUrl, Path folder, String schedulerName, String instanceId,
                                    String... settings) {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        defaults.put("spring.main.web-application-type", "none");
+        defaults.put("spring.main.banner-mode", "off");
+        defaults.put("spring.quartz.auto-startup", "true");
+        defaults.put("spring.quartz.scheduler-name", schedulerName);
+        defaults.put("spring.quartz.properties.org.quartz.scheduler.instanceId", instanceId);
+        defaults.put("nightshift.schedules.dir", folder.toString());
         List<String> arguments = new ArrayList<>(TestServers.get().engineArguments(jdbcUrl));
-        arguments.add("--spring.main.web-application-type=none");
-        arguments.add("--spring.main.banner-mode=off");
-        if (Arrays.stream(settings).noneMatch(setting -> setting.startsWith("--spring.quartz.auto-startup="))) {
-            arguments.add("--spring.quartz.auto-startup=true");
-        }
-        arguments.add("--spring.quartz.scheduler-name=" + schedulerName);
-        arguments.add("--spring.quartz.properties.org.quartz.scheduler.instanceId=" + instanceId);
-        arguments.add("--nightshift.schedules.dir=" + folder);
+        defaults.forEach((name, value) -> {
+            if (Arrays.stream(settings).noneMatch(setting -> setting.startsWith("--" + name + "="))) {
+                arguments.add("--" + name + "=" + value);
+            }
+        });
         arguments.addAll(Arrays.asList(settings));
         return new ScheduleEngine(new SpringApplicationBuilder(NightshiftApplication.class)
                 .run(arguments.toArray(String[]::new)));
     }
 
-    <T> T bean(Class<T> type) {
+    public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
 
-    JdbcTemplate jdbc() {
+    public JdbcTemplate jdbc() {
         return context.getBean(JdbcTemplate.class);
     }
 
-    String property(String name) {
+    public String property(String name) {
         return context.getEnvironment().getProperty(name);
     }
 
@@ -69,7 +75,7 @@ final class ScheduleEngine implements AutoCloseable {
     }
 
     /** Writes one schedule file into the folder, replacing one of the same name. */
-    static void write(Path folder, String file, String yaml) {
+    public static void write(Path folder, String file, String yaml) {
         try {
             Files.writeString(folder.resolve(file), yaml);
         } catch (IOException e) {
@@ -78,7 +84,7 @@ final class ScheduleEngine implements AutoCloseable {
     }
 
     /** Empties the folder of schedule files. */
-    static void clear(Path folder) {
+    public static void clear(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.toList()) {
                 Files.delete(file);
@@ -89,7 +95,7 @@ final class ScheduleEngine implements AutoCloseable {
     }
 
     /** A schedule file of one schedule. */
-    static String schedule(String name, String job, String cron, String misfire, String... parameters) {
+    public static String schedule(String name, String job, String cron, String misfire, String... parameters) {
         StringBuilder yaml = new StringBuilder()
                 .append("name: ").append(name).append('\n')
                 .append("job: ").append(job).append('\n')

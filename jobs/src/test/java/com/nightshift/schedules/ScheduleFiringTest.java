@@ -136,6 +136,32 @@ class ScheduleFiringTest {
     }
 
     @Test
+    void firesMissedWhilePausedAreRecordedAsSkippedOnResumeAndNotRun() throws Exception {
+        ScheduleEngine.write(folder, "resumed.yml", schedule("resumed", "rollup", "*/1 * * * * ?", "catch-up",
+                "mode=full", "from=${yesterday}", "to=${yesterday}"));
+        engine.bean(ScheduleSync.class).reload();
+        await().atMost(PATIENCE).until(() -> completed("resumed"), f -> f != null);
+        engine.bean(Schedules.class).pause("resumed");
+        Instant pending = nextFire("resumed");
+        await().atMost(PATIENCE).until(() -> Instant.now().isAfter(pending.plusSeconds(2)));
+
+        Instant resumedAt = Instant.now();
+        engine.bean(Schedules.class).resume("resumed");
+
+        FireRecord skip = records().of("resumed").stream().filter(f -> f.kind() == FireKind.SKIPPED).findFirst()
+                .orElseThrow();
+        assertThat(skip.message()).contains("missed while the schedule was paused");
+        assertThat(skip.fireTime()).isAfterOrEqualTo(pending).isBeforeOrEqualTo(resumedAt);
+        FireRecord next = await().atMost(PATIENCE).until(() -> records().of("resumed").stream()
+                .filter(f -> f.fireTime().isAfter(resumedAt) && f.executionId() != null).findFirst().orElse(null),
+                f -> f != null);
+        // nothing due while it was paused ran, and the first fire after it ran on time, not as a catch-up
+        assertThat(records().of("resumed")).filteredOn(f -> f.kind() != FireKind.SKIPPED
+                && !f.fireTime().isBefore(pending) && f.fireTime().isBefore(resumedAt)).isEmpty();
+        assertThat(next.kind()).isEqualTo(FireKind.SCHEDULED);
+    }
+
+    @Test
     void aReloadTouchesOnlyTheScheduleThatWasAddedChangedOrRemoved() throws Exception {
         ScheduleEngine.write(folder, "a.yml", schedule("kept", "rollup", "0 0 1 * * ?", "skip", "mode=incremental"));
         ScheduleEngine.write(folder, "b.yml", schedule("changed", "rollup", "0 0 2 * * ?", "skip", "mode=incremental"));
