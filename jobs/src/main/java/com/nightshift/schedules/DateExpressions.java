@@ -17,7 +17,8 @@ import com.nightshift.calendar.IsoWeek;
  */
 public final class DateExpressions {
 
-    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}]*)}");
+    /** A name without '$' or '{', so that one left open before another is seen as unclosed, not as unknown. */
+    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}${]*)}");
     private static final Map<String, Function<LocalDate, String>> NAMES = namesInOrder();
 
     private DateExpressions() {

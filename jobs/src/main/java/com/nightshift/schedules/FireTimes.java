@@ -32,7 +32,7 @@ import org.quartz.CronExpression;
 public final class FireTimes {
 
     private static final ZoneId WALL_CLOCK = ZoneOffset.UTC;
-    /** Longer than any daylight-saving shift there is, so every local time mapped across one is seen. */
+    /** Longer than any daylight-saving shift there is: a gap's local times fire within its length of its start. */
     private static final Duration SHIFT_MARGIN = Duration.ofHours(3);
 
     private final CronExpression wallClockCron;
@@ -58,28 +58,25 @@ public final class FireTimes {
 
     /** The first fire strictly after {@code after}; empty when the expression never fires again. */
     public Optional<Instant> nextAfter(Instant after) {
-        LocalDateTime wall = LocalDateTime.ofInstant(after, zone);
-        boolean shiftNear = shiftNear(after);
-        // a local time in a gap just before 'after' on the wall clock may fire after it
-        LocalDateTime local = shiftNear ? wall.minus(SHIFT_MARGIN) : wall;
-        Instant best = null;
-        while (true) {
-            Optional<LocalDateTime> next = wallClockAfter(local);
-            if (next.isEmpty()) {
-                return Optional.ofNullable(best);
-            }
-            local = next.get();
-            if (best != null && local.isAfter(LocalDateTime.ofInstant(best, zone).plus(SHIFT_MARGIN))) {
-                return Optional.of(best);
-            }
-            Instant fire = ZonedDateTime.ofLocal(local, zone, null).toInstant();
-            if (fire.isAfter(after) && (best == null || fire.isBefore(best))) {
-                best = fire;
-                if (!shiftNear(fire)) {
-                    return Optional.of(best);
+        Instant best = firstOutsideGaps(after);
+        // a local time in a gap fires as far after the transition as it is into the gap: that may be before
+        // 'best', even for a local time before 'after' on the wall clock (just after the clocks jumped)
+        ZoneOffsetTransition transition = rules.nextTransition(after.minus(SHIFT_MARGIN));
+        while (transition != null && (best == null || transition.getInstant().isBefore(best))) {
+            if (transition.isGap()) {
+                Optional<LocalDateTime> local = firstInOrAfterGap(transition, after);
+                if (local.isEmpty()) {
+                    break;
+                }
+                if (local.get().isBefore(transition.getDateTimeAfter())) {
+                    Instant fire = transition.getInstant()
+                            .plus(Duration.between(transition.getDateTimeBefore(), local.get()));
+                    return Optional.of(best == null || fire.isBefore(best) ? fire : best);
                 }
             }
+            transition = rules.nextTransition(transition.getInstant());
         }
+        return Optional.ofNullable(best);
     }
 
     /** The next {@code count} fires after {@code after}, in order (fewer if the expression stops firing). */
@@ -116,14 +113,47 @@ public final class FireTimes {
         return zone;
     }
 
+    /**
+     * The first fire of a local time outside the gaps: those fire in the order of their local times, so the first
+     * whose instant is after {@code after} is the one, once a repeated hour's local times (fired at their first
+     * occurrence, which may be behind {@code after}) are passed by.
+     */
+    private Instant firstOutsideGaps(Instant after) {
+        Optional<LocalDateTime> next = wallClockAfter(LocalDateTime.ofInstant(after, zone));
+        while (next.isPresent()) {
+            LocalDateTime local = next.get();
+            ZoneOffsetTransition transition = rules.getTransition(local);
+            if (transition != null && transition.isGap()) {
+                next = wallClockFrom(transition.getDateTimeAfter());
+                continue;
+            }
+            Instant fire = ZonedDateTime.ofLocal(local, zone, null).toInstant();
+            if (fire.isAfter(after)) {
+                return fire;
+            }
+            next = transition != null ? wallClockFrom(transition.getDateTimeBefore()) : wallClockAfter(local);
+        }
+        return null;
+    }
+
+    /**
+     * The cron's first local time, from the start of the gap, whose fire ({@code transition + (local - gap
+     * start)}) is after {@code after}: in the gap, or past it when the cron names no such time in it.
+     */
+    private Optional<LocalDateTime> firstInOrAfterGap(ZoneOffsetTransition gap, Instant after) {
+        Duration intoGap = Duration.between(gap.getInstant(), after);
+        return intoGap.isNegative() ? wallClockFrom(gap.getDateTimeBefore())
+                : wallClockAfter(gap.getDateTimeBefore().plus(intoGap));
+    }
+
+    /** The cron's first local time strictly after {@code local}. */
     private Optional<LocalDateTime> wallClockAfter(LocalDateTime local) {
         Date next = wallClockCron.getTimeAfter(Date.from(local.toInstant(ZoneOffset.UTC)));
         return Optional.ofNullable(next).map(date -> LocalDateTime.ofInstant(date.toInstant(), WALL_CLOCK));
     }
 
-    /** Whether the zone's offset changes within a day of the instant, where the wall clock is not monotonic. */
-    private boolean shiftNear(Instant instant) {
-        ZoneOffsetTransition next = rules.nextTransition(instant.minus(Duration.ofDays(1)));
-        return next != null && next.getInstant().isBefore(instant.plus(Duration.ofDays(1)));
+    /** The cron's first local time at or after {@code local}, a whole second (Quartz's resolution). */
+    private Optional<LocalDateTime> wallClockFrom(LocalDateTime local) {
+        return wallClockAfter(local.minusSeconds(1));
     }
 }

@@ -25,11 +25,11 @@ final class ScheduleParameters {
 
     private static final String FIELD = "parameters";
 
-    private final ScheduleFileReader.Fields fields;
+    private final ScheduleFields fields;
     private final JobDescription job;
 
     /** @param job the schedule's job; null when it is unknown, and only the expressions can be checked */
-    ScheduleParameters(ScheduleFileReader.Fields fields, JobDescription job) {
+    ScheduleParameters(ScheduleFields fields, JobDescription job) {
         this.fields = fields;
         this.job = job;
     }

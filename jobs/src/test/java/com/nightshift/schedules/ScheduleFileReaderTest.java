@@ -65,6 +65,33 @@ class ScheduleFileReaderTest {
     }
 
     @Test
+    void anAliasSharesAnotherSchedulesParameters() {
+        assertThat(schedules("""
+                - name: early
+                  job: report
+                  cron: 0 0 6 * * ?
+                  parameters: &daily {report: store-daily, date: "${yesterday}"}
+                - name: late
+                  job: report
+                  cron: 0 0 9 * * ?
+                  parameters: *daily
+                """)).extracting(ScheduleDefinition::parameters).containsOnly(Map.of("report", "store-daily", "date",
+                "${yesterday}"));
+    }
+
+    @Test
+    void aMergeKeyIsRefusedAsAnUnknownField() {
+        assertThat(problems("""
+                - &base {name: early, job: rollup, cron: "0 0 1 * * ?"}
+                - <<: *base
+                  name: late
+                """)).containsExactly("s.yml:2: schedule 'late', field '<<': unknown field (known: name, job, cron, "
+                + "timezone, parameters, misfire, catch-up-limit, enabled)", "s.yml:2: schedule 'late', field 'job': "
+                + "missing: the job it starts (known: report, rollup)", "s.yml:2: schedule 'late', field 'cron': "
+                + "missing: when it fires, as a Quartz cron expression such as '0 0 7 * * ?'");
+    }
+
+    @Test
     void parameterValuesAreKeptAsWrittenNotAsYamlReadsThem() {
         assertThat(schedules("""
                 name: day
@@ -336,7 +363,9 @@ class ScheduleFileReaderTest {
                   job: rollup
                   cron: 0 0 1 * * ?
                   timezone: Mars/Olympus
-                """)).hasSize(3);
+                """)).extracting(problem -> problem.substring(0, problem.indexOf("': ") + 1))
+                .containsExactly("s.yml:2: schedule 'first', field 'job'", "s.yml:3: schedule 'first', field 'cron'",
+                        "s.yml:7: schedule 'second', field 'timezone'");
     }
 
     @Test
@@ -376,9 +405,38 @@ class ScheduleFileReaderTest {
                   job: rollup
                   cron: 0 0 1 * * ? *
                   misfire: never
+                - name: typo
+                  job: rollup
+                  cron: 0 0 1 * * ?
+                  enable: false
                 """, DEFAULTS);
         assertThat(contents.schedules()).extracting(ScheduleDefinition::name).containsExactly("good");
-        assertThat(contents.names()).extracting(ScheduleFileReader.NameAt::name).containsExactly("good", "bad");
+        assertThat(contents.names()).containsExactly(new ScheduleFileReader.NameAt("good", 1),
+                new ScheduleFileReader.NameAt("bad", 4), new ScheduleFileReader.NameAt("typo", 8));
+    }
+
+    @Test
+    void aParameterGivenTwiceIsNamed() {
+        assertThat(problems("""
+                name: full
+                job: rollup
+                cron: 0 0 1 * * ?
+                parameters:
+                  mode: full
+                  mode: incremental
+                """)).containsExactly("s.yml:6: schedule 'full', field 'parameters': parameter 'mode' given twice");
+    }
+
+    @Test
+    void anEmptyListIsRefused() {
+        assertThat(problems("[]\n")).containsExactly("s.yml:1: the list is empty: it needs at least one schedule");
+    }
+
+    @Test
+    void aFileOfPlainTextIsRefused() {
+        assertThat(problems("rollup every night\n")).containsExactly("s.yml:1: the file must hold a schedule (a "
+                + "mapping of name, job, cron, timezone, parameters, misfire, catch-up-limit, enabled) or a list of "
+                + "them, not 'rollup every night'");
     }
 
     private static List<ScheduleDefinition> schedules(String text) {
