@@ -16,7 +16,8 @@ final class SchedulesValidateCommand implements Callable<Integer> {
     private final CliSession session;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
-            description = "The folder of *.yml schedule files (default: nightshift.schedules.dir, or the bundled ones).")
+            description = "The folder of *.yml schedule files (default: nightshift.schedules.dir, or the bundled "
+                    + "ones).")
     String dir;
 
     SchedulesValidateCommand(CliSession session) {

@@ -26,7 +26,8 @@ final class CatchUpPlan {
      * @param missed    the missed fire times, oldest first
      * @param completed whether a run of the job with these parameters ever completed
      */
-    static List<Fire> of(ScheduleDefinition definition, List<Instant> missed, Predicate<Map<String, String>> completed) {
+    static List<Fire> of(ScheduleDefinition definition, List<Instant> missed,
+                         Predicate<Map<String, String>> completed) {
         Map<Map<String, String>, Instant> latestByParameters = new LinkedHashMap<>();
         for (Instant fire : missed) {
             latestByParameters.put(resolved(definition, fire), fire);
@@ -41,6 +42,7 @@ final class CatchUpPlan {
 
     /** The schedule's parameters for a fire at {@code fire}: its expressions read on that day in its zone. */
     static Map<String, String> resolved(ScheduleDefinition definition, Instant fire) {
-        return Map.copyOf(DateExpressions.resolve(definition.parameters(), LocalDate.ofInstant(fire, definition.zone())));
+        LocalDate businessDate = LocalDate.ofInstant(fire, definition.zone());
+        return Map.copyOf(DateExpressions.resolve(definition.parameters(), businessDate));
     }
 }

@@ -8,6 +8,9 @@ public enum FireKind {
     CATCH_UP,
     /** Fired by an operator, outside the schedule's times. */
     MANUAL,
-    /** Fires missed and not run: a {@link Misfire#SKIP} schedule's, those missed while paused, or nothing left to catch up. */
+    /**
+     * Fires missed and not run: a {@link Misfire#SKIP} schedule's, those missed while paused, or a catch-up's
+     * whose dates had all completed.
+     */
     SKIPPED
 }

@@ -88,6 +88,10 @@ class QuartzSchedules {
      * @param skippedBefore how many fires were skipped just before it, noted on its run
      */
     void addFire(String name, Instant fire, int skippedBefore) throws SchedulerException {
+        if (!scheduler.checkExists(jobKey(name))) {
+            log.info("Schedule {} was removed while it fired: no fire after {}", name, fire);
+            return;
+        }
         Trigger trigger = TriggerBuilder.newTrigger()
                 .withIdentity(new TriggerKey(fire.toString(), triggerGroup(name)))
                 .forJob(jobKey(name))

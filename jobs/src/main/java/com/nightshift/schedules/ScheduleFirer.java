@@ -52,32 +52,39 @@ class ScheduleFirer {
      */
     void fire(ScheduleDefinition definition, Instant fire, int skippedBefore) throws SchedulerException {
         Instant now = clock.instant();
-        FireTimes times = definition.fireTimes();
         Duration late = Duration.between(fire, now);
-        Optional<Instant> baseline = late.compareTo(properties.lateAfter()) > 0
-                ? records.baseline(definition.name()) : Optional.empty();
+        boolean misfire = late.compareTo(properties.lateAfter()) > 0;
+        Optional<Instant> baseline = misfire ? records.baseline(definition.name()) : Optional.empty();
         if (baseline.isEmpty()) {
-            if (late.compareTo(properties.lateAfter()) > 0) {
+            if (misfire) {
                 log.info("Schedule {} fires {} late; it has no fire recorded to catch up from, so it runs this "
                         + "fire only", definition.name(), late);
             }
-            nextFire(definition, times, fire, 0);
-            Map<String, String> parameters = CatchUpPlan.resolved(definition, fire);
-            Map<String, String> notes = FireNotes.of(definition.name(), fire, definition.zone(), FireKind.SCHEDULED);
-            if (skippedBefore > 0) {
-                notes.put(FireNotes.SKIPPED, Integer.toString(skippedBefore));
-            }
-            claimAndRun(definition, fire, FireKind.SCHEDULED, parameters, notes);
-            return;
+            onTime(definition, fire, skippedBefore);
+        } else {
+            misfired(definition, baseline.get(), fire, now, late);
         }
-        // everything due up to now is handled here, so the next trigger is after now, not after this fire
-        Instant windowStart = baseline.get().isAfter(fire) ? baseline.get() : earliestToConsider(definition, baseline.get(), now);
-        List<Instant> missed = times.between(windowStart, now, MOST_MISSED_FIRES);
+    }
+
+    private void onTime(ScheduleDefinition definition, Instant fire, int skippedBefore) throws SchedulerException {
+        nextFire(definition, fire, 0);
+        Map<String, String> notes = FireNotes.of(definition.name(), fire, definition.zone(), FireKind.SCHEDULED);
+        if (skippedBefore > 0) {
+            notes.put(FireNotes.SKIPPED, Integer.toString(skippedBefore));
+        }
+        claimAndRun(definition, fire, FireKind.SCHEDULED, CatchUpPlan.resolved(definition, fire), notes);
+    }
+
+    /** Every fire due since the baseline is handled here, so the next trigger is after now, not after this fire. */
+    private void misfired(ScheduleDefinition definition, Instant baseline, Instant fire, Instant now, Duration late)
+            throws SchedulerException {
+        Instant from = baseline.isAfter(fire) ? baseline : earliestToConsider(definition, baseline, now);
+        List<Instant> missed = definition.fireTimes().between(from, now, MOST_MISSED_FIRES);
         if (definition.misfire() == Misfire.SKIP) {
-            nextFire(definition, times, now, missed.size());
+            nextFire(definition, now, missed.size());
             skip(definition, missed, "skipped (misfire: skip) after starting " + late + " late");
         } else {
-            nextFire(definition, times, now, 0);
+            nextFire(definition, now, 0);
             catchUp(definition, missed);
         }
     }
@@ -126,7 +133,10 @@ class ScheduleFirer {
             records.ended(id, FireOutcome.REFUSED, null, brief(e.getMessage()));
             log.warn("Schedule {} fire {} refused: {}", definition.name(), notes.get(FireNotes.FIRE), e.getMessage());
         } catch (Exception e) {
-            records.ended(id, FireOutcome.FAILED, null, brief(e.getClass().getSimpleName() + ": " + e.getMessage()));
+            // the run may have failed after its execution was recorded: the fire still points at it
+            Long execution = records.executionNoted(definition.name(), notes.get(FireNotes.FIRE)).orElse(null);
+            records.ended(id, FireOutcome.FAILED, execution,
+                    brief(e.getClass().getSimpleName() + ": " + e.getMessage()));
             log.error("Schedule {} fire {} failed to start {}", definition.name(), notes.get(FireNotes.FIRE),
                     definition.job(), e);
         }
@@ -140,7 +150,8 @@ class ScheduleFirer {
             return;
         }
         log.warn("Schedule {} missed {} fire(s) since its last; catching up {} of them, oldest first: {}",
-                definition.name(), missed.size(), plan.size(), plan.stream().map(CatchUpPlan.Fire::parameters).toList());
+                definition.name(), missed.size(), plan.size(),
+                plan.stream().map(CatchUpPlan.Fire::parameters).toList());
         for (CatchUpPlan.Fire fire : plan) {
             claimAndRun(definition, fire.time(), FireKind.CATCH_UP, fire.parameters(),
                     FireNotes.of(definition.name(), fire.time(), definition.zone(), FireKind.CATCH_UP));
@@ -158,9 +169,8 @@ class ScheduleFirer {
         run(claim.get(), definition, parameters, notes);
     }
 
-    private void nextFire(ScheduleDefinition definition, FireTimes times, Instant after, int skippedBefore)
-            throws SchedulerException {
-        Optional<Instant> next = times.nextAfter(after);
+    private void nextFire(ScheduleDefinition definition, Instant after, int skippedBefore) throws SchedulerException {
+        Optional<Instant> next = definition.fireTimes().nextAfter(after);
         if (next.isPresent()) {
             quartz.addFire(definition.name(), next.get(), skippedBefore);
         } else {

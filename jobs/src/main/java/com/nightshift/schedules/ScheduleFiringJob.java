@@ -4,6 +4,8 @@ import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Quartz job behind every schedule: reads the schedule's definition from its job data (as the database holds
@@ -13,6 +15,8 @@ import org.quartz.JobExecutionException;
  */
 @DisallowConcurrentExecution
 class ScheduleFiringJob implements Job {
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduleFiringJob.class);
 
     private final ScheduleFirer firer;
 
@@ -28,6 +32,8 @@ class ScheduleFiringJob implements Job {
             firer.fire(definition, QuartzSchedules.fireOf(context.getTrigger()),
                     QuartzSchedules.skippedBefore(context.getTrigger()));
         } catch (Exception e) {
+            // Quartz logs a job's failure at INFO only: this one needs an operator (the database, most likely)
+            log.error("Schedule {} could not fire: {}", definition.name(), e.getMessage(), e);
             throw new JobExecutionException("schedule " + definition.name() + " could not fire", e, false);
         }
     }

@@ -169,7 +169,8 @@ class ScheduleFiringTest {
         engine.bean(ScheduleSync.class).reload();
         Map<String, String> rowVersionsBefore = rowVersions();
 
-        ScheduleEngine.write(folder, "b.yml", schedule("changed", "rollup", "0 30 2 * * ?", "skip", "mode=incremental"));
+        ScheduleEngine.write(folder, "b.yml", schedule("changed", "rollup", "0 30 2 * * ?", "skip",
+                "mode=incremental"));
         Files.delete(folder.resolve("c.yml"));
         ScheduleEngine.write(folder, "d.yml", schedule("added", "rollup", "0 0 4 * * ?", "skip", "mode=incremental"));
         SyncSummary summary = engine.bean(ScheduleSync.class).reload();

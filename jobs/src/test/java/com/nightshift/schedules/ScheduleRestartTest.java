@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,7 +119,7 @@ class ScheduleRestartTest {
     /** The business dates of the fires after the last recorded one up to the last due: each fire's yesterday. */
     private static List<LocalDate> missedDates(Instant lastDue) {
         LocalDate last = LocalDate.ofInstant(lastDue, SHANGHAI).minusDays(1);
-        return java.util.stream.IntStream.range(0, DAYS_DOWN).mapToObj(i -> last.minusDays(DAYS_DOWN - 1 - i)).toList();
+        return IntStream.range(0, DAYS_DOWN).mapToObj(i -> last.minusDays(DAYS_DOWN - 1 - i)).toList();
     }
 
     private record Run(String kind, String outcome, long executionId, LocalDate date, String fireNote) {
@@ -129,7 +130,8 @@ class ScheduleRestartTest {
         return jdbc.query("""
                 SELECT f.kind, f.outcome, f.job_execution_id, d.parameter_value, n.parameter_value
                 FROM schedule_fire f
-                JOIN batch_job_execution_params d ON d.job_execution_id = f.job_execution_id AND d.parameter_name = 'from'
+                JOIN batch_job_execution_params d ON d.job_execution_id = f.job_execution_id
+                                                 AND d.parameter_name = 'from'
                 JOIN batch_job_execution_params n ON n.job_execution_id = f.job_execution_id
                                                  AND n.parameter_name = 'schedule.fire'
                 WHERE f.schedule = 'nightly' AND f.job_execution_id IS NOT NULL
