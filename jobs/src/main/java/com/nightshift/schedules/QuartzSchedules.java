@@ -89,7 +89,7 @@ class QuartzSchedules {
      */
     void addFire(String name, Instant fire, int skippedBefore) throws SchedulerException {
         if (!scheduler.checkExists(jobKey(name))) {
-            log.info("Schedule {} was removed while it fired: no fire after {}", name, fire);
+            log.info("Schedule {} was removed while it fired: its fire at {} is not added", name, fire);
             return;
         }
         Trigger trigger = TriggerBuilder.newTrigger()
