@@ -20,31 +20,56 @@ import com.nightshift.support.TestServers;
 
 /**
  * Two engine instances on one database, as a chain runs them, share the schedules' fires: Quartz's clustered store
- * gives each fire to one of them, and the fire's claim ({@code schedule_fire}) would stop a second run of it.
+ * gives each fire to one of them, and the fire's claim ({@code schedule_fire}) stops a second run of it even where
+ * two schedulers both fire it.
  */
 class ScheduleClusterTest {
 
     private static final int FIRES = 20;
 
     @Test
-    void twoInstancesFiringAScheduleEverySecondRunEachFireExactlyOnceAndLoseNone() throws Exception {
-        String jdbcUrl = TestServers.get().newDatabase("schedule_cluster");
-        Path folder = Files.createTempDirectory("schedules-cluster-");
-        ScheduleEngine.write(folder, "every-second.yml", schedule("every-second", "rollup", "*/1 * * * * ?", "skip",
-                "mode=incremental"));
-        JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(jdbcUrl, "postgres", null, true));
+    void twoInstancesOfOneQuartzClusterRunEachFireOfAScheduleEverySecondExactlyOnceAndLoseNone() throws Exception {
         // One Quartz cluster: the same scheduler name, instance ids of their own. Spring does not keep its
         // schedulers in Quartz's JVM-wide registry, so two of one name can live in one JVM; they do share the
         // connection provider Quartz registers by scheduler name (the later one's pool, on the same database),
         // so the first instance stops first.
-        ScheduleEngine first = ScheduleEngine.instance(jdbcUrl, folder, "nightshift-cluster", "first");
+        fireEverySecondOnTwoInstances("nightshift-cluster", "nightshift-cluster");
+    }
+
+    @Test
+    void twoInstancesThatBothFireEveryTriggerStillRunEachFireExactlyOnce() throws Exception {
+        // Two Quartz clusters on one database (scheduler names of their own): each fires every fire, and only the
+        // fire's claim keeps the second from running it again.
+        fireEverySecondOnTwoInstances("nightshift-both-first", "nightshift-both-second");
+    }
+
+    private static void fireEverySecondOnTwoInstances(String firstScheduler, String secondScheduler)
+            throws Exception {
+        String jdbcUrl = TestServers.get().newDatabase("schedule_cluster");
+        Path folder = Files.createTempDirectory("schedules-cluster-");
+        ScheduleEngine.write(folder, "every-second.yml", schedule("every-second", "rollup", "*/1 * * * * ?", "skip",
+                "mode=incremental"));
+        SingleConnectionDataSource connection = new SingleConnectionDataSource(jdbcUrl, "postgres", null, true);
         try {
-            ScheduleEngine second = ScheduleEngine.instance(jdbcUrl, folder, "nightshift-cluster", "second");
+            JdbcTemplate jdbc = new JdbcTemplate(connection);
+            fire(jdbcUrl, folder, firstScheduler, secondScheduler, jdbc);
+            assertEachFireRanOnceAndNoneWasLost(jdbc);
+        } finally {
+            connection.destroy();
+        }
+    }
+
+    private static void fire(String jdbcUrl, Path folder, String firstScheduler, String secondScheduler,
+                             JdbcTemplate jdbc) {
+        ScheduleEngine first = ScheduleEngine.instance(jdbcUrl, folder, firstScheduler, "first");
+        try {
+            ScheduleEngine second = ScheduleEngine.instance(jdbcUrl, folder, secondScheduler, "second");
             try {
                 Timestamp bothUp = Timestamp.from(Instant.now());
                 await().atMost(Duration.ofSeconds(120)).until(() -> jdbc.queryForObject(
                         "SELECT count(*) FROM schedule_fire WHERE fire_time > ?", Integer.class, bothUp) >= FIRES);
                 ScheduleEngine.clear(folder);
+                first.bean(ScheduleSync.class).reload();
                 second.bean(ScheduleSync.class).reload();
                 // a run under way when its engine closes is stopped there: let the last ones end first
                 await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
@@ -56,7 +81,9 @@ class ScheduleClusterTest {
         } finally {
             first.close();
         }
+    }
 
+    private static void assertEachFireRanOnceAndNoneWasLost(JdbcTemplate jdbc) {
         List<Map<String, Object>> fires = jdbc.queryForList(
                 "SELECT fire_time, count(*) AS claims FROM schedule_fire GROUP BY fire_time ORDER BY fire_time");
         assertThat(fires).hasSizeGreaterThanOrEqualTo(FIRES)

@@ -187,6 +187,11 @@ class SchedulesApiTest {
         assertThat(engine.jdbc().queryForObject("SELECT parameter_value FROM batch_job_execution_params "
                 + "WHERE job_execution_id = ? AND parameter_name = 'schedule.kind'", String.class, execution))
                 .isEqualTo("MANUAL");
+        JsonNode previous = JSON.readTree(get("/api/schedules").body()).get(0).get("previousFire");
+        assertThat(previous.get("kind").asString()).isEqualTo("MANUAL");
+        assertThat(previous.get("outcome").asString()).isEqualTo("COMPLETED");
+        assertThat(previous.get("executionId").asLong()).isEqualTo(execution);
+        assertThat(previous.get("time").get("utc").asString()).isEqualTo(fire.get("fireTime").get("utc").asString());
     }
 
     @Test
