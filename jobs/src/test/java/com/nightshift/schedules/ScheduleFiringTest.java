@@ -188,6 +188,25 @@ class ScheduleFiringTest {
     }
 
     @Test
+    void aTriggerGoesToTheFireTimeOfOurDaylightSavingRuleNotQuartzsCron() throws Exception {
+        // last fired the day before Europe/Berlin springs forward: 02:30 does not exist on 2027-03-28
+        baseline("berlin-spring", Instant.parse("2027-03-27T01:30:00Z"));
+        // last fired the day before it falls back: 02:30 happens twice on 2027-10-31
+        baseline("berlin-fall", Instant.parse("2027-10-30T00:30:00Z"));
+        ScheduleEngine.write(folder, "berlin.yml", """
+                - {name: berlin-spring, job: rollup, cron: "0 30 2 * * ?", timezone: Europe/Berlin, misfire: skip}
+                - {name: berlin-fall, job: rollup, cron: "0 30 2 * * ?", timezone: Europe/Berlin, misfire: skip}
+                """);
+
+        engine.bean(ScheduleSync.class).reload();
+
+        // 03:30 CEST, as much later as the clocks jumped (Quartz's cron would wait for the 29th)
+        assertThat(nextFire("berlin-spring")).isEqualTo(Instant.parse("2027-03-28T01:30:00Z"));
+        // the first 02:30, CEST (Quartz's cron would take the second, CET)
+        assertThat(nextFire("berlin-fall")).isEqualTo(Instant.parse("2027-10-31T00:30:00Z"));
+    }
+
+    @Test
     void aDisabledScheduleIsNotInQuartz() throws Exception {
         ScheduleEngine.write(folder, "off.yml", schedule("off", "rollup", "*/1 * * * * ?", "skip", "mode=incremental")
                 + "enabled: false\n");
