@@ -90,8 +90,8 @@ class ScheduleFirer {
     }
 
     /**
-     * Runs the schedule now, outside its times, with its parameters resolved for now; returns the claimed fire's
-     * row id and the fire time the run is noted with.
+     * Claims a fire of the schedule now, outside its times (kind MANUAL), with its parameters resolved for now: the
+     * caller runs it ({@link #run}).
      */
     ManualFire claimManual(ScheduleDefinition definition) throws SchedulerException {
         Instant now = clock.instant();
