@@ -14,11 +14,12 @@ import com.nightshift.demo.DemoFigures;
 import com.nightshift.demo.DemoOutputs;
 import com.nightshift.demo.DemoPlan;
 import com.nightshift.ops.JobRunner;
+import com.nightshift.schedules.Schedules;
 
 import picocli.CommandLine.Command;
 
 @Command(name = "demo", description = "Run the engine on embedded servers with a generated demo chain: roll it up, "
-        + "show where the results are, then serve until Ctrl-C.")
+        + "show where the results are and when the schedules fire next, then serve (and fire them) until Ctrl-C.")
 final class DemoCommand implements Callable<Integer> {
 
     private final CliSession session;
@@ -51,6 +52,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             printFigures(engine, lastDate);
             printOutputs(engine);
+            printSchedules(engine);
             session.out().printf("Serving on http://localhost:%s ; Ctrl-C stops it.%n",
                     engine.property("local.server.port", "?"));
             if (!allCompleted) {
@@ -76,6 +78,13 @@ final class DemoCommand implements Callable<Integer> {
 
     private void printFigures(Engine engine, LocalDate date) {
         DemoConsole.figures(engine.bean(DemoFigures.class).of(date)).forEach(session.out()::println);
+    }
+
+    /** The shipped schedules fire while the demo serves: when each one fires next. */
+    private void printSchedules(Engine engine) {
+        Schedules schedules = engine.bean(Schedules.class);
+        session.out().println("Schedules from " + schedules.location() + ", firing while the demo serves:");
+        ScheduleTable.lines(schedules.statuses(1)).forEach(line -> session.out().println("  " + line));
     }
 
     private void printOutputs(Engine engine) {

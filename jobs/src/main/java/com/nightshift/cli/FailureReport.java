@@ -12,6 +12,8 @@ import com.nightshift.ops.JobNotRunningException;
 import com.nightshift.ops.MalformedJobParameterException;
 import com.nightshift.ops.UnknownJobException;
 import com.nightshift.ops.UnknownJobExecutionException;
+import com.nightshift.schedules.ScheduleFileException;
+import com.nightshift.schedules.UnknownScheduleException;
 import com.nightshift.schema.SchemaNotReadyException;
 
 /**
@@ -22,6 +24,15 @@ record FailureReport(int exitCode, String line) {
 
     static FailureReport of(Throwable failure, String logFile) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ScheduleFileException files) {
+                // every problem on a line of its own: the operator fixes them all in one go
+                return new FailureReport(ExitCodes.USAGE, "the schedule files have " + files.problems().size()
+                        + " problem(s); nothing of them is used:" + System.lineSeparator()
+                        + String.join(System.lineSeparator(), files.problems()));
+            }
+            if (cause instanceof UnknownScheduleException) {
+                return new FailureReport(ExitCodes.USAGE, cause.getMessage());
+            }
             if (cause instanceof UnknownJobException || cause instanceof MalformedJobParameterException
                     || cause instanceof InvalidJobParametersException || cause instanceof IllegalArgumentException) {
                 return new FailureReport(ExitCodes.USAGE, cause.getMessage());

@@ -1,0 +1,19 @@
+package com.nightshift.schedules;
+
+import org.springframework.batch.core.BatchStatus;
+
+/** What became of a fire: STARTED while its run goes, then how the run ended, or why it never ran. */
+public enum FireOutcome {
+    STARTED, COMPLETED, FAILED, STOPPED,
+    /** The same job with the same parameters was already running: the fire is not queued behind it. */
+    REFUSED,
+    SKIPPED;
+
+    static FireOutcome of(BatchStatus status) {
+        return switch (status) {
+            case COMPLETED -> COMPLETED;
+            case STOPPED -> STOPPED;
+            default -> FAILED;
+        };
+    }
+}

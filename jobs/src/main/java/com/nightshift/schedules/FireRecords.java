@@ -1,0 +1,121 @@
+package com.nightshift.schedules;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code schedule_fire} table (changelog 016). Every statement commits on its own: a claim must be visible to
+ * every instance before the run it claims starts.
+ */
+@Repository
+public class FireRecords {
+
+    private static final String COLUMNS = "id, schedule, fire_time, kind, parameters, outcome, job_execution_id, "
+            + "instance, claimed_at, ended_at, message";
+
+    private final JdbcTemplate jdbc;
+
+    FireRecords(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Claims a fire: its row, STARTED. Empty when the fire was claimed already (another instance, a duplicate
+     * trigger); a manual fire is always claimed.
+     */
+    Optional<Long> claim(String schedule, Instant fireTime, FireKind kind, Map<String, String> parameters,
+                         String instance) {
+        return jdbc.query("""
+                INSERT INTO schedule_fire (schedule, fire_time, kind, parameters, outcome, instance)
+                VALUES (?, ?, ?, ?, 'STARTED', ?)
+                ON CONFLICT (schedule, fire_time) WHERE kind <> 'MANUAL' DO NOTHING
+                RETURNING id
+                """, (rs, row) -> rs.getLong(1), schedule, Timestamp.from(fireTime), kind.name(), text(parameters),
+                instance).stream().findFirst();
+    }
+
+    /**
+     * Records fires that were not run, as one SKIPPED row at the last of them; false when that fire was claimed
+     * already.
+     */
+    boolean skipped(String schedule, Instant lastFireTime, Map<String, String> parameters, String instance,
+                    String message) {
+        return jdbc.update("""
+                INSERT INTO schedule_fire (schedule, fire_time, kind, parameters, outcome, instance, ended_at, message)
+                VALUES (?, ?, 'SKIPPED', ?, 'SKIPPED', ?, now(), ?)
+                ON CONFLICT (schedule, fire_time) WHERE kind <> 'MANUAL' DO NOTHING
+                """, schedule, Timestamp.from(lastFireTime), text(parameters), instance, message) == 1;
+    }
+
+    /** How a claimed fire ended: its run's outcome and execution, or why it did not run. */
+    void ended(long id, FireOutcome outcome, Long executionId, String message) {
+        jdbc.update("""
+                UPDATE schedule_fire SET outcome = ?, job_execution_id = ?, message = ?, ended_at = now()
+                WHERE id = ?
+                """, outcome.name(), executionId, message, id);
+    }
+
+    /** The run a claimed fire started, while it goes. */
+    void running(long id, long executionId) {
+        jdbc.update("UPDATE schedule_fire SET job_execution_id = ? WHERE id = ?", executionId, id);
+    }
+
+    /** The latest fire time recorded for the schedule apart from manual fires: what a catch-up counts from. */
+    public Optional<Instant> baseline(String schedule) {
+        return Optional.ofNullable(jdbc.queryForObject(
+                "SELECT max(fire_time) FROM schedule_fire WHERE schedule = ? AND kind <> 'MANUAL'",
+                Timestamp.class, schedule)).map(Timestamp::toInstant);
+    }
+
+    /** The schedule's latest fire of any kind. */
+    public Optional<FireRecord> latest(String schedule) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM schedule_fire WHERE schedule = ? "
+                + "ORDER BY fire_time DESC, id DESC LIMIT 1", FireRecords::record, schedule).stream().findFirst();
+    }
+
+    public Optional<FireRecord> byId(long id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM schedule_fire WHERE id = ?", FireRecords::record, id)
+                .stream().findFirst();
+    }
+
+    /** The schedule's fires, oldest first. */
+    public List<FireRecord> of(String schedule) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM schedule_fire WHERE schedule = ? ORDER BY fire_time, id",
+                FireRecords::record, schedule);
+    }
+
+    /** The execution that a run started by this fire recorded, once Spring Batch has recorded it. */
+    Optional<Long> executionNoted(String schedule, String fireNote) {
+        return jdbc.queryForList("""
+                SELECT f.job_execution_id FROM batch_job_execution_params f
+                JOIN batch_job_execution_params s ON s.job_execution_id = f.job_execution_id
+                WHERE f.parameter_name = ? AND f.parameter_value = ? AND s.parameter_name = ? AND s.parameter_value = ?
+                """, Long.class, FireNotes.FIRE, fireNote, FireNotes.SCHEDULE, schedule).stream().findFirst();
+    }
+
+    static String text(Map<String, String> parameters) {
+        return new TreeMap<>(parameters).entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue())
+                .collect(Collectors.joining(" "));
+    }
+
+    private static FireRecord record(ResultSet rs, int row) throws SQLException {
+        long execution = rs.getLong("job_execution_id");
+        Long executionId = rs.wasNull() ? null : execution;
+        Timestamp ended = rs.getTimestamp("ended_at");
+        return new FireRecord(rs.getLong("id"), rs.getString("schedule"), rs.getTimestamp("fire_time").toInstant(),
+                FireKind.valueOf(rs.getString("kind")), rs.getString("parameters"),
+                FireOutcome.valueOf(rs.getString("outcome")), executionId,
+                rs.getString("instance"), rs.getTimestamp("claimed_at").toInstant(),
+                ended == null ? null : ended.toInstant(), rs.getString("message"));
+    }
+}

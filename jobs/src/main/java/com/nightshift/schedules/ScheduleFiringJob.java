@@ -1,0 +1,40 @@
+package com.nightshift.schedules;
+
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Quartz job behind every schedule: reads the schedule's definition from its job data (as the database holds
+ * it) and the fire from its trigger, and hands them to {@link ScheduleFirer}. Built by Spring's job factory, which
+ * injects the firer. A schedule never overlaps itself across the cluster; different schedules of the same job
+ * meet at the job's run lock instead.
+ */
+@DisallowConcurrentExecution
+class ScheduleFiringJob implements Job {
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduleFiringJob.class);
+
+    private final ScheduleFirer firer;
+
+    ScheduleFiringJob(ScheduleFirer firer) {
+        this.firer = firer;
+    }
+
+    @Override
+    public void execute(JobExecutionContext context) throws JobExecutionException {
+        ScheduleDefinition definition = ScheduleJobData.definition(context.getJobDetail().getKey().getName(),
+                context.getJobDetail().getJobDataMap());
+        try {
+            firer.fire(definition, QuartzSchedules.fireOf(context.getTrigger()),
+                    QuartzSchedules.skippedBefore(context.getTrigger()));
+        } catch (Exception e) {
+            // Quartz logs a job's failure at INFO only: this one needs an operator (the database, most likely)
+            log.error("Schedule {} could not fire: {}", definition.name(), e.getMessage(), e);
+            throw new JobExecutionException("schedule " + definition.name() + " could not fire", e, false);
+        }
+    }
+}
