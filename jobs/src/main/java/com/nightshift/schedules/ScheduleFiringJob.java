@@ -1,6 +1,5 @@
 package com.nightshift.schedules;
 
-import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
@@ -10,10 +9,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The Quartz job behind every schedule: reads the schedule's definition from its job data (as the database holds
  * it) and the fire from its trigger, and hands them to {@link ScheduleFirer}. Built by Spring's job factory, which
- * injects the firer. A schedule never overlaps itself across the cluster; different schedules of the same job
- * meet at the job's run lock instead.
+ * injects the firer. Not {@code @DisallowConcurrentExecution}: Quartz would hold a fire back until the one before
+ * it ended, and then run it late. A fire that finds its run still under way (the same job and parameters, from
+ * this schedule or anywhere else) is refused by the run's lock and recorded so, at its own time.
  */
-@DisallowConcurrentExecution
 class ScheduleFiringJob implements Job {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduleFiringJob.class);
