@@ -88,6 +88,12 @@ public class JobRunner {
      * ends.
      */
     public JobExecution start(String jobName, Map<String, String> parameters) throws Exception {
+        return start(jobName, parameters, Map.of());
+    }
+
+    /** {@link #start(String, Map)} with notes of what started the run, as {@link #run(String, Map, Map)} keeps them. */
+    public JobExecution start(String jobName, Map<String, String> parameters, Map<String, String> notes)
+            throws Exception {
         if (backgroundThreads.getActiveCount() >= backgroundThreads.getMaxPoolSize()) {
             throw new TooManyRunsException("this instance already runs " + backgroundThreads.getActiveCount()
                     + " jobs, as many as nightshift.ops.background-jobs allows; try again once one has finished");
@@ -95,7 +101,7 @@ public class JobRunner {
         Job job = validated(jobName, parameters);
         RunLock lock = lock(jobName, parameters);
         try {
-            return launch(job, parameters, Map.of(), lock, backgroundOperator);
+            return launch(job, parameters, notes, lock, backgroundOperator);
         } catch (Exception | Error e) {
             locks.release(lock);
             throw e;

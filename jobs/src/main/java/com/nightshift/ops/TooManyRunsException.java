@@ -1,7 +1,7 @@
 package com.nightshift.ops;
 
 /** This instance takes no more runs now: it runs as many as it may, or it is shutting down. */
-class TooManyRunsException extends RuntimeException {
+public class TooManyRunsException extends RuntimeException {
 
     TooManyRunsException(String message) {
         super(message);

@@ -70,6 +70,37 @@ public class FireRecords {
         jdbc.update("UPDATE schedule_fire SET job_execution_id = ? WHERE id = ?", executionId, id);
     }
 
+    /**
+     * Gives a fire back: its claim is removed, as if it had never been taken, for another instance or a later
+     * start to take (its trigger is handed back too).
+     */
+    void release(long id) {
+        jdbc.update("DELETE FROM schedule_fire WHERE id = ? AND outcome = 'STARTED'", id);
+    }
+
+    /**
+     * The execution that a fire's run has just created, written as the run starts: a fire whose process dies
+     * mid-run still points at the run that another instance resumes.
+     */
+    void runStarted(String schedule, Instant fireTime, long executionId) {
+        jdbc.update("""
+                UPDATE schedule_fire SET job_execution_id = ?
+                WHERE schedule = ? AND fire_time = ? AND outcome = 'STARTED' AND job_execution_id IS NULL
+                """, executionId, schedule, Timestamp.from(fireTime));
+    }
+
+    /**
+     * How a fire's run ended, wherever it ended: on the instance that fired it, on the one that resumed it after
+     * that one died or stopped (a stopped run is resumed by its next start), or in the background for a manual
+     * fire.
+     */
+    void runEnded(String schedule, Instant fireTime, long executionId, FireOutcome outcome, String message) {
+        jdbc.update("""
+                UPDATE schedule_fire SET outcome = ?, job_execution_id = ?, message = ?, ended_at = now()
+                WHERE outcome IN ('STARTED', 'STOPPED') AND (job_execution_id = ? OR schedule = ? AND fire_time = ?)
+                """, outcome.name(), executionId, message, executionId, schedule, Timestamp.from(fireTime));
+    }
+
     /** The latest fire time recorded for the schedule apart from manual fires: what a catch-up counts from. */
     public Optional<Instant> baseline(String schedule) {
         return Optional.ofNullable(jdbc.queryForObject(

@@ -109,6 +109,26 @@ class QuartzSchedules {
         }
     }
 
+    /**
+     * Adds a trigger, due now, for a fire that the instance that took it could not run: keyed apart from the
+     * fire's own trigger, which Quartz is still completing.
+     */
+    void handBack(String name, Instant fire) throws SchedulerException {
+        Trigger trigger = TriggerBuilder.newTrigger()
+                .withIdentity(new TriggerKey(fire + "/handed-back", triggerGroup(name)))
+                .forJob(jobKey(name))
+                .startNow()
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .usingJobData(FIRE, fire.toString())
+                .usingJobData(SKIPPED, 0)
+                .build();
+        try {
+            scheduler.scheduleJob(trigger);
+        } catch (ObjectAlreadyExistsException e) {
+            log.debug("The fire of schedule {} at {} was handed back already", name, fire);
+        }
+    }
+
     /** Replaces whatever triggers the schedule has with one for {@code fire}. */
     void replaceFire(String name, Instant fire) throws SchedulerException {
         clearTriggers(name);

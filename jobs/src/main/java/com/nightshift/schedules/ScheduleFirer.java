@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 
 import com.nightshift.ops.JobAlreadyRunningException;
 import com.nightshift.ops.JobRunner;
+import com.nightshift.ops.TooManyRunsException;
 
 /**
  * What a schedule's fire does, in the Quartz thread that fired it: the next fire's trigger goes in first (so a
@@ -72,14 +73,16 @@ class ScheduleFirer {
         if (skippedBefore > 0) {
             notes.put(FireNotes.SKIPPED, Integer.toString(skippedBefore));
         }
-        claimAndRun(definition, fire, FireKind.SCHEDULED, CatchUpPlan.resolved(definition, fire), notes);
+        if (!claimAndRun(definition, fire, FireKind.SCHEDULED, CatchUpPlan.resolved(definition, fire), notes)) {
+            handBack(definition, fire);
+        }
     }
 
     /** Every fire due since the baseline is handled here, so the next trigger is after now, not after this fire. */
     private void misfired(ScheduleDefinition definition, Instant baseline, Instant fire, Instant now, Duration late)
             throws SchedulerException {
         Instant from = baseline.isAfter(fire) ? baseline : earliestToConsider(definition, baseline, now);
-        List<Instant> missed = definition.fireTimes().between(from, now, MOST_MISSED_FIRES);
+        List<Instant> missed = newestMissed(definition, from, now);
         if (definition.misfire() == Misfire.SKIP) {
             nextFire(definition, now, missed.size());
             skip(definition, missed, "skipped (misfire: skip) after starting " + late + " late");
@@ -119,8 +122,14 @@ class ScheduleFirer {
         }
     }
 
-    /** Runs a claimed fire in this thread and records how it ended. */
-    void run(long id, ScheduleDefinition definition, Map<String, String> parameters, Map<String, String> notes) {
+    /**
+     * Runs a claimed fire in this thread and records how it ended.
+     *
+     * @return false when this instance took no run because it is shutting down: the claim is given back, for
+     *         the caller to hand the fire to another instance
+     */
+    private boolean run(long id, ScheduleDefinition definition, Map<String, String> parameters,
+                        Map<String, String> notes) {
         try {
             JobExecution execution = runner.run(definition.job(), parameters, notes);
             FireOutcome outcome = FireOutcome.of(execution.getStatus());
@@ -132,6 +141,9 @@ class ScheduleFirer {
         } catch (JobAlreadyRunningException e) {
             records.ended(id, FireOutcome.REFUSED, null, brief(e.getMessage()));
             log.warn("Schedule {} fire {} refused: {}", definition.name(), notes.get(FireNotes.FIRE), e.getMessage());
+        } catch (TooManyRunsException e) {
+            records.release(id);
+            return false;
         } catch (Exception e) {
             // the run may have failed after its execution was recorded: the fire still points at it
             Long execution = records.executionNoted(definition.name(), notes.get(FireNotes.FIRE)).orElse(null);
@@ -140,6 +152,7 @@ class ScheduleFirer {
             log.error("Schedule {} fire {} failed to start {}", definition.name(), notes.get(FireNotes.FIRE),
                     definition.job(), e);
         }
+        return true;
     }
 
     private void catchUp(ScheduleDefinition definition, List<Instant> missed) throws SchedulerException {
@@ -153,20 +166,36 @@ class ScheduleFirer {
                 definition.name(), missed.size(), plan.size(),
                 plan.stream().map(CatchUpPlan.Fire::parameters).toList());
         for (CatchUpPlan.Fire fire : plan) {
-            claimAndRun(definition, fire.time(), FireKind.CATCH_UP, fire.parameters(),
-                    FireNotes.of(definition.name(), fire.time(), definition.zone(), FireKind.CATCH_UP));
+            if (!claimAndRun(definition, fire.time(), FireKind.CATCH_UP, fire.parameters(),
+                    FireNotes.of(definition.name(), fire.time(), definition.zone(), FireKind.CATCH_UP))) {
+                // the dates after it too: whoever takes the fire catches up from the last one recorded
+                handBack(definition, fire.time());
+                return;
+            }
         }
     }
 
-    private void claimAndRun(ScheduleDefinition definition, Instant fire, FireKind kind,
-                             Map<String, String> parameters, Map<String, String> notes) throws SchedulerException {
+    /** @return false when the fire was not taken here (the instance is shutting down), its claim given back */
+    private boolean claimAndRun(ScheduleDefinition definition, Instant fire, FireKind kind,
+                                Map<String, String> parameters, Map<String, String> notes) throws SchedulerException {
         Optional<Long> claim = records.claim(definition.name(), fire, kind, parameters, quartz.instanceId());
         if (claim.isEmpty()) {
             log.info("Schedule {} fire {} was claimed already (by another instance, or a trigger added twice); "
                     + "not running it again", definition.name(), notes.get(FireNotes.FIRE));
-            return;
+            return true;
         }
-        run(claim.get(), definition, parameters, notes);
+        return run(claim.get(), definition, parameters, notes);
+    }
+
+    /**
+     * Gives a fire this instance could not run (it is shutting down, its scheduler already on standby) to the
+     * cluster: a trigger for it, due now, that another instance fires, or this one's next start; late by then,
+     * it is caught up or skipped from the last fire recorded, as the schedule says.
+     */
+    private void handBack(ScheduleDefinition definition, Instant fire) throws SchedulerException {
+        quartz.handBack(definition.name(), fire);
+        log.warn("Schedule {}: this instance is shutting down, so its fire at {} is handed to another instance (or "
+                + "the next start)", definition.name(), fire);
     }
 
     private void nextFire(ScheduleDefinition definition, Instant after, int skippedBefore) throws SchedulerException {
@@ -180,6 +209,19 @@ class ScheduleFirer {
     }
 
     /**
+     * The fires due after {@code from} up to {@code now}; for a frequent schedule after a long downtime, only the
+     * newest {@value #MOST_MISSED_FIRES}, which are the ones a catch-up or a skip needs.
+     */
+    private static List<Instant> newestMissed(ScheduleDefinition definition, Instant from, Instant now) {
+        List<Instant> missed = definition.fireTimes().between(from, now, MOST_MISSED_FIRES);
+        if (missed.size() < MOST_MISSED_FIRES) {
+            return missed;
+        }
+        Duration span = Duration.between(missed.get(0), missed.get(missed.size() - 1));
+        return definition.fireTimes().between(now.minus(span), now, MOST_MISSED_FIRES);
+    }
+
+    /**
      * Where the walk over missed fires starts: the baseline, or for a long downtime only as far back as the
      * catch-up limit can reach (a week per business date covers daily and weekly parameters alike).
      */
@@ -188,7 +230,7 @@ class ScheduleFirer {
         return baseline.isAfter(reach) ? baseline : reach;
     }
 
-    private static String brief(String message) {
+    static String brief(String message) {
         if (message == null || message.isBlank()) {
             return null;
         }

@@ -5,27 +5,24 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Service;
+
+import com.nightshift.ops.JobAlreadyRunningException;
+import com.nightshift.ops.JobRunner;
 
 /**
  * Operating the schedules, for the API and the command line: their state and next fires, a preview, pause,
  * resume, a manual fire and a reload of the files.
  */
 @Service
-public class Schedules implements DisposableBean {
+public class Schedules {
 
     private static final Logger log = LoggerFactory.getLogger(Schedules.class);
-    /** How often a manual fire looks whether its run has been recorded yet. */
-    private static final long POLL_MILLIS = 50;
     private static final int MOST_SKIPPED = 100_000;
 
     private final ScheduleSync sync;
@@ -33,14 +30,11 @@ public class Schedules implements DisposableBean {
     private final FireRecords records;
     private final ScheduleFirer firer;
     private final Clock clock;
-    private final AtomicInteger manualThreads = new AtomicInteger();
-    private final ExecutorService manualRuns = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "schedule-manual-" + manualThreads.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final JobRunner runner;
 
-    Schedules(ScheduleSync sync, QuartzSchedules quartz, FireRecords records, ScheduleFirer firer, Clock clock) {
+    Schedules(ScheduleSync sync, QuartzSchedules quartz, FireRecords records, ScheduleFirer firer, JobRunner runner,
+              Clock clock) {
+        this.runner = runner;
         this.sync = sync;
         this.quartz = quartz;
         this.records = records;
@@ -114,31 +108,29 @@ public class Schedules implements DisposableBean {
     }
 
     /**
-     * Runs the schedule now, with its parameters resolved now (kind MANUAL), on a thread of its own, and answers
-     * once the run has started (its execution is set on the fire) or ended: a fire whose run resumes an earlier
-     * execution is answered when it ends, since that execution carries its first start's notes.
+     * Runs the schedule now, with its parameters resolved now (kind MANUAL), in the background as the jobs API
+     * starts runs, and answers once the run is recorded: its fire, pointing at its execution. The run's end is
+     * written on the fire by {@link FireRunListener}.
      *
      * @throws FireRefusedException when the job is already running with the same parameters
+     * @throws com.nightshift.ops.TooManyRunsException when this instance is shutting down or runs as many jobs as
+     *                                                 it may
      */
-    public FireRecord fire(String name) throws InterruptedException {
+    public FireRecord fire(String name) throws Exception {
         ScheduleDefinition definition = definition(name);
         ScheduleFirer.ManualFire claimed = quartz(() -> firer.claimManual(definition));
-        Future<?> run = manualRuns.submit(() ->
-                firer.run(claimed.id(), definition, claimed.parameters(), claimed.notes()));
-        String fireNote = claimed.notes().get(FireNotes.FIRE);
-        while (!run.isDone()) {
-            Optional<Long> execution = records.executionNoted(name, fireNote);
-            if (execution.isPresent()) {
-                records.running(claimed.id(), execution.get());
-                break;
-            }
-            Thread.sleep(POLL_MILLIS);
+        try {
+            JobExecution execution = runner.start(definition.job(), claimed.parameters(), claimed.notes());
+            records.running(claimed.id(), execution.getId());
+        } catch (JobAlreadyRunningException e) {
+            records.ended(claimed.id(), FireOutcome.REFUSED, null, e.getMessage());
+            throw new FireRefusedException(e.getMessage());
+        } catch (Exception | Error e) {
+            records.ended(claimed.id(), FireOutcome.FAILED, null, e.getClass().getSimpleName() + ": "
+                    + e.getMessage());
+            throw e;
         }
-        FireRecord record = records.byId(claimed.id()).orElseThrow();
-        if (record.outcome() == FireOutcome.REFUSED) {
-            throw new FireRefusedException(record.message());
-        }
-        return record;
+        return records.byId(claimed.id()).orElseThrow();
     }
 
     /** @throws ScheduleFileException with every problem of the folder; the schedules stay as they were */
@@ -150,11 +142,6 @@ public class Schedules implements DisposableBean {
 
     public String location() {
         return sync.location();
-    }
-
-    @Override
-    public void destroy() {
-        manualRuns.shutdown();
     }
 
     private ScheduleStatus status(ScheduleDefinition definition, Instant now, int nextCount) {

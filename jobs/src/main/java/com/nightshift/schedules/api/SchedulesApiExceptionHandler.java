@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import com.nightshift.ops.JobAlreadyRunningException;
+import com.nightshift.ops.TooManyRunsException;
 import com.nightshift.schedules.FireRefusedException;
 import com.nightshift.schedules.ScheduleFileException;
 import com.nightshift.schedules.ScheduleStateException;
@@ -31,6 +32,12 @@ class SchedulesApiExceptionHandler {
     @ExceptionHandler({FireRefusedException.class, JobAlreadyRunningException.class})
     ProblemDetail alreadyRunning(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "Job already running", e.getMessage());
+    }
+
+    /** This instance is shutting down or runs as many jobs as it may: another one, or later, takes the fire. */
+    @ExceptionHandler(TooManyRunsException.class)
+    ProblemDetail busy(TooManyRunsException e) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Too many runs", e.getMessage());
     }
 
     @ExceptionHandler(InvalidPreviewCountException.class)

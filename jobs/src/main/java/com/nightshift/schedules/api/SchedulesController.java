@@ -62,7 +62,7 @@ class SchedulesController {
 
     /** 202 with the fire while its run goes (Location: the execution), 200 once it has ended. */
     @PostMapping("/api/schedules/{name}/fire")
-    ResponseEntity<FireView> fire(@PathVariable String name) throws InterruptedException {
+    ResponseEntity<FireView> fire(@PathVariable String name) throws Exception {
         FireRecord fire = schedules.fire(name);
         FireView view = FireView.of(fire, schedules.definition(name).zone());
         if (fire.outcome() != FireOutcome.STARTED) {
