@@ -6,38 +6,34 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import com.nightshift.web.Problems;
+
 /** Answers a refused operation with an RFC 9457 problem detail whose text says what was wrong. */
 @RestControllerAdvice(assignableTypes = JobExecutionController.class)
 class OpsApiExceptionHandler {
 
     @ExceptionHandler({UnknownJobException.class, UnknownJobExecutionException.class})
     ProblemDetail notFound(RuntimeException e) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+        return Problems.of(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
     @ExceptionHandler({MalformedJobParameterException.class, InvalidJobParametersException.class})
     ProblemDetail invalidParameters(Exception e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid job parameters", e.getMessage());
+        return Problems.of(HttpStatus.BAD_REQUEST, "Invalid job parameters", e.getMessage());
     }
 
     @ExceptionHandler(JobAlreadyRunningException.class)
     ProblemDetail alreadyRunning(JobAlreadyRunningException e) {
-        return problem(HttpStatus.CONFLICT, "Job already running", e.getMessage());
+        return Problems.of(HttpStatus.CONFLICT, "Job already running", e.getMessage());
     }
 
     @ExceptionHandler(JobNotRunningException.class)
     ProblemDetail notRunning(JobNotRunningException e) {
-        return problem(HttpStatus.CONFLICT, "Job execution not running", e.getMessage());
+        return Problems.of(HttpStatus.CONFLICT, "Job execution not running", e.getMessage());
     }
 
     @ExceptionHandler(TooManyRunsException.class)
     ProblemDetail busy(TooManyRunsException e) {
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Too many runs", e.getMessage());
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Too many runs", e.getMessage());
     }
 }

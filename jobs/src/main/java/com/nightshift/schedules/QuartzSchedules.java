@@ -92,21 +92,10 @@ class QuartzSchedules {
             log.info("Schedule {} was removed while it fired: its fire at {} is not added", name, fire);
             return;
         }
-        Trigger trigger = TriggerBuilder.newTrigger()
-                .withIdentity(new TriggerKey(fire.toString(), triggerGroup(name)))
-                .forJob(jobKey(name))
-                // a fire already due goes now: Quartz leaves a trigger past its misfire threshold to its misfire
-                // handler, which may look only a minute later; the fire's lateness is ours to judge
-                .startAt(Date.from(fire.isAfter(Instant.now()) ? fire : Instant.now()))
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
-                .usingJobData(FIRE, fire.toString())
-                .usingJobData(SKIPPED, skippedBefore)
-                .build();
-        try {
-            scheduler.scheduleJob(trigger);
-        } catch (ObjectAlreadyExistsException e) {
-            log.debug("The fire of schedule {} at {} was already in Quartz", name, fire);
-        }
+        // a fire already due goes now: Quartz leaves a trigger past its misfire threshold to its misfire handler,
+        // which may look only a minute later; the fire's lateness is ours to judge
+        Instant now = Instant.now();
+        schedule(name, fire.toString(), fire.isAfter(now) ? fire : now, fire, skippedBefore);
     }
 
     /**
@@ -114,18 +103,27 @@ class QuartzSchedules {
      * fire's own trigger, which Quartz is still completing.
      */
     void handBack(String name, Instant fire) throws SchedulerException {
+        schedule(name, fire + "/handed-back", Instant.now(), fire, 0);
+    }
+
+    /**
+     * Adds a one-shot trigger for the fire, starting at {@code startAt}; one whose key exists already (the same
+     * fire added twice, e.g. by another instance's sync meanwhile) is dropped.
+     */
+    private void schedule(String name, String key, Instant startAt, Instant fire, int skippedBefore)
+            throws SchedulerException {
         Trigger trigger = TriggerBuilder.newTrigger()
-                .withIdentity(new TriggerKey(fire + "/handed-back", triggerGroup(name)))
+                .withIdentity(new TriggerKey(key, triggerGroup(name)))
                 .forJob(jobKey(name))
-                .startNow()
+                .startAt(Date.from(startAt))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .usingJobData(FIRE, fire.toString())
-                .usingJobData(SKIPPED, 0)
+                .usingJobData(SKIPPED, skippedBefore)
                 .build();
         try {
             scheduler.scheduleJob(trigger);
         } catch (ObjectAlreadyExistsException e) {
-            log.debug("The fire of schedule {} at {} was handed back already", name, fire);
+            log.debug("Trigger {} of schedule {} was already in Quartz", key, name);
         }
     }
 

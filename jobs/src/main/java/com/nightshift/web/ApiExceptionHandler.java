@@ -45,7 +45,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({DuplicateKeyException.class, ConcurrencyFailureException.class})
     ProblemDetail lostRace(DataAccessException e) {
         log.info("A request lost a race with another: {}", e.getMostSpecificCause().getMessage());
-        return problem(HttpStatus.CONFLICT, "Conflict",
+        return Problems.of(HttpStatus.CONFLICT, "Conflict",
                 "another request changed the same data at the same moment; try again");
     }
 
@@ -55,7 +55,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             TransactionTimedOutException.class})
     ProblemDetail databaseUnavailable(Exception e) {
         log.warn("The database did not answer a request: {}", e.getMessage());
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
                 "the database cannot be reached or did not answer in time; try again later");
     }
 
@@ -63,7 +63,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DataAccessException.class)
     ProblemDetail databaseError(DataAccessException e) {
         log.error("A request failed in the database", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Database error",
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Database error",
                 "the request failed in the database; the engine's log has the details");
     }
 
@@ -74,7 +74,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 ? "the request body is not valid JSON" + at(json) + ": " + json.getOriginalMessage()
                 : "the request body does not have the form this request takes" + at(json)
                 : "the request body cannot be read: it is missing or not JSON";
-        return handleExceptionInternal(e, problem(status, "Malformed request body", detail), headers, status,
+        return handleExceptionInternal(e, Problems.of(status, "Malformed request body", detail), headers, status,
                 request);
     }
 
@@ -85,7 +85,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 : e.getPropertyName();
         Class<?> type = e.getRequiredType();
         boolean wholeNumber = type == long.class || type == int.class || type == Long.class || type == Integer.class;
-        ProblemDetail problem = problem(status, "Invalid request parameter", wholeNumber
+        ProblemDetail problem = Problems.of(status, "Invalid request parameter", wholeNumber
                 ? "'" + name + "' must be a whole number, was '" + e.getValue() + "'"
                 : "'" + name + "' cannot be read from '" + e.getValue() + "'");
         problem.setProperty("parameter", name);
@@ -95,18 +95,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return handleExceptionInternal(e, problem(status, "Not found", "no such path: /" + e.getResourcePath()),
+        return handleExceptionInternal(e, Problems.of(status, "Not found", "no such path: /" + e.getResourcePath()),
                 headers, status, request);
     }
 
     private static String at(JacksonException json) {
         return json.getLocation() == null ? ""
                 : " at line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr();
-    }
-
-    private static ProblemDetail problem(HttpStatusCode status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
     }
 }

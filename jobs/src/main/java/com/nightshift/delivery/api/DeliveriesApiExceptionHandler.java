@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import com.nightshift.delivery.DeliveryNotResendableException;
 import com.nightshift.delivery.UnknownDeliveryException;
+import com.nightshift.web.Problems;
 
 /** Answers a refused deliveries request with an RFC 9457 problem detail whose text says what was wrong. */
 @RestControllerAdvice(assignableTypes = DeliveriesController.class)
@@ -14,24 +15,18 @@ class DeliveriesApiExceptionHandler {
 
     @ExceptionHandler(UnknownDeliveryException.class)
     ProblemDetail notFound(UnknownDeliveryException e) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+        return Problems.of(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
     @ExceptionHandler(InvalidDeliveryQueryException.class)
     ProblemDetail invalid(InvalidDeliveryQueryException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request parameter", e.getMessage());
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Invalid request parameter", e.getMessage());
         problem.setProperty("parameter", e.parameter());
         return problem;
     }
 
     @ExceptionHandler(DeliveryNotResendableException.class)
     ProblemDetail notResendable(DeliveryNotResendableException e) {
-        return problem(HttpStatus.CONFLICT, "Delivery still being sent", e.getMessage());
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
+        return Problems.of(HttpStatus.CONFLICT, "Delivery still being sent", e.getMessage());
     }
 }

@@ -5,21 +5,19 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import com.nightshift.web.Problems;
+
 /** Answers archive requests that cannot be served with RFC 9457 problem details. */
 @RestControllerAdvice(assignableTypes = ReportArchiveController.class)
 class ReportArchiveExceptionHandler {
 
     @ExceptionHandler(ArchivedReportNotFoundException.class)
     ProblemDetail notFound(ArchivedReportNotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Archived report not found");
-        return problem;
+        return Problems.of(HttpStatus.NOT_FOUND, "Archived report not found", e.getMessage());
     }
 
     @ExceptionHandler(InvalidArchiveQueryException.class)
     ProblemDetail invalid(InvalidArchiveQueryException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid archive query");
-        return problem;
+        return Problems.of(HttpStatus.BAD_REQUEST, "Invalid archive query", e.getMessage());
     }
 }

@@ -5,14 +5,15 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import com.nightshift.web.Problems;
+
 /** Answers a bad rollup API request with an RFC 9457 problem detail that names the parameter. */
 @RestControllerAdvice(assignableTypes = RollupController.class)
 class RollupApiExceptionHandler {
 
     @ExceptionHandler(InvalidRollupRequestException.class)
     ProblemDetail invalidRequest(InvalidRollupRequestException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid rollup request");
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Invalid rollup request", e.getMessage());
         problem.setProperty("parameter", e.parameter());
         return problem;
     }

@@ -11,6 +11,7 @@ import com.nightshift.schedules.FireRefusedException;
 import com.nightshift.schedules.ScheduleFileException;
 import com.nightshift.schedules.ScheduleStateException;
 import com.nightshift.schedules.UnknownScheduleException;
+import com.nightshift.web.Problems;
 
 /**
  * Answers a refused schedule operation with an RFC 9457 problem detail, as the jobs API does; a refused reload
@@ -21,28 +22,28 @@ class SchedulesApiExceptionHandler {
 
     @ExceptionHandler(UnknownScheduleException.class)
     ProblemDetail notFound(UnknownScheduleException e) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+        return Problems.of(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
     @ExceptionHandler(ScheduleStateException.class)
     ProblemDetail wrongState(ScheduleStateException e) {
-        return problem(HttpStatus.CONFLICT, "Schedule not in that state", e.getMessage());
+        return Problems.of(HttpStatus.CONFLICT, "Schedule not in that state", e.getMessage());
     }
 
     @ExceptionHandler({FireRefusedException.class, JobAlreadyRunningException.class})
     ProblemDetail alreadyRunning(RuntimeException e) {
-        return problem(HttpStatus.CONFLICT, "Job already running", e.getMessage());
+        return Problems.of(HttpStatus.CONFLICT, "Job already running", e.getMessage());
     }
 
     /** This instance is shutting down or runs as many jobs as it may: another one, or later, takes the fire. */
     @ExceptionHandler(TooManyRunsException.class)
     ProblemDetail busy(TooManyRunsException e) {
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Too many runs", e.getMessage());
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Too many runs", e.getMessage());
     }
 
     @ExceptionHandler(InvalidPreviewCountException.class)
     ProblemDetail invalidCount(InvalidPreviewCountException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request parameter", e.getMessage());
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Invalid request parameter", e.getMessage());
         problem.setProperty("parameter", "count");
         return problem;
     }
@@ -50,16 +51,10 @@ class SchedulesApiExceptionHandler {
     /** The schedules that were running keep running: nothing of the files was used. */
     @ExceptionHandler(ScheduleFileException.class)
     ProblemDetail invalidFiles(ScheduleFileException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid schedule files",
-                e.problems().size() + " problem(s) in the schedule files; nothing was reloaded and the schedules "
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Invalid schedule files",
+                e.problems().size() + " Problems.of(s) in the schedule files; nothing was reloaded and the schedules "
                         + "running before keep running");
         problem.setProperty("errors", e.problems());
-        return problem;
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
         return problem;
     }
 }
