@@ -38,6 +38,10 @@ class DemoIT {
             assertThat(output).as("the partitions step counts order lines, not partitions").anyMatch(line ->
                     line.matches("\\s+step rollupPartitionsStep\\s+COMPLETED read 20,000, written [\\d,]+, skipped 0"));
             assertThat(output).containsSubsequence("  Whole chain", "  Top stores by net sales", "  Channels");
+            assertThat(output).as("the shipped schedules and their next fires").contains(
+                    "Schedules from classpath:schedules/, firing while the demo serves:").anyMatch(line ->
+                    line.matches("\\s+rollup-incremental\\s+rollup\\s+mode=incremental\\s+NORMAL\\s+0 0/15 \\* \\* \\* \\?"
+                            + "\\s+Asia/Shanghai\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:00 \\+08:00\\s+.*"));
             firstCounts = printedTableCounts(output);
             assertThat(firstCounts).containsEntry("orders", 20_000L);
             assertThat(firstCounts).isEqualTo(countsInDatabase(postgresUrl(output), firstCounts));
