@@ -8,6 +8,7 @@ import org.springframework.batch.core.job.parameters.InvalidJobParametersExcepti
 import com.nightshift.config.InfrastructureUnavailableException;
 import com.nightshift.embedded.ServerNotConfiguredException;
 import com.nightshift.ops.JobAlreadyRunningException;
+import com.nightshift.ops.JobNotRestartableException;
 import com.nightshift.ops.JobNotRunningException;
 import com.nightshift.ops.MalformedJobParameterException;
 import com.nightshift.ops.UnknownJobException;
@@ -40,7 +41,8 @@ record FailureReport(int exitCode, String line) {
             if (cause instanceof UnknownJobExecutionException) {
                 return new FailureReport(ExitCodes.USAGE, cause.getMessage());
             }
-            if (cause instanceof JobAlreadyRunningException || cause instanceof JobNotRunningException) {
+            if (cause instanceof JobAlreadyRunningException || cause instanceof JobNotRunningException
+                    || cause instanceof JobNotRestartableException) {
                 return new FailureReport(ExitCodes.FAILED, cause.getMessage());
             }
             if (cause instanceof ServerNotConfiguredException) {

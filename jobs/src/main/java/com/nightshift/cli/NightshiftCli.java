@@ -18,15 +18,16 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code nightshift} command line: {@code demo}, {@code generate}, {@code migrate}, {@code run}, {@code stop},
- * {@code serve}, {@code schedules} and {@code help}. Arguments of the form {@code --some.setting=value} (a dotted
+ * The {@code nightshift} command line: {@code demo}, {@code generate}, {@code migrate}, {@code jobs}, {@code run},
+ * {@code executions}, {@code stop}, {@code restart}, {@code serve}, {@code schedules} and {@code help}. Arguments of the form {@code --some.setting=value} (a dotted
  * name) are engine settings, passed to Spring like any other property source; everything else is the command and
  * its options.
  */
 @Command(name = "nightshift",
         description = "Batch reporting and scheduled maintenance engine for store chains.",
-        subcommands = {DemoCommand.class, GenerateCommand.class, MigrateCommand.class, RunCommand.class,
-                StopCommand.class, ServeCommand.class, SchedulesCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, GenerateCommand.class, MigrateCommand.class, JobsCommand.class,
+                RunCommand.class, ExecutionsCommand.class, StopCommand.class, RestartCommand.class,
+                ServeCommand.class, SchedulesCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Engine settings are given as --name=value with a dotted name, e.g. "
                 + "--spring.datasource.url=jdbc:postgresql://db/chain, or as environment variables."})
 public final class NightshiftCli implements Runnable {

@@ -41,7 +41,7 @@ final class ScheduleTable {
                         first ? status.previous().map(ScheduleTable::previous).orElse("-") : ""});
             }
         }
-        return aligned(rows);
+        return TextTable.aligned(rows);
     }
 
     static String local(Instant instant, ZoneId zone) {
@@ -60,24 +60,5 @@ final class ScheduleTable {
     private static String previous(FireRecord fire) {
         return utc(fire.fireTime()) + " " + fire.kind() + " " + fire.outcome()
                 + (fire.executionId() == null ? "" : " (execution " + fire.executionId() + ")");
-    }
-
-    private static List<String> aligned(List<String[]> rows) {
-        int[] widths = new int[HEADINGS.length];
-        for (String[] row : rows) {
-            for (int column = 0; column < row.length; column++) {
-                widths[column] = Math.max(widths[column], row[column].length());
-            }
-        }
-        List<String> lines = new ArrayList<>();
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int column = 0; column < row.length; column++) {
-                line.append(column == row.length - 1 ? row[column] : String.format("%-" + widths[column] + "s  ",
-                        row[column]));
-            }
-            lines.add(line.toString().stripTrailing());
-        }
-        return lines;
     }
 }

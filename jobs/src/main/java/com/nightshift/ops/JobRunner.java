@@ -2,6 +2,7 @@ package com.nightshift.ops;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
@@ -94,10 +95,7 @@ public class JobRunner {
     /** {@link #start(String, Map)} with notes of what started the run, as {@link #run(String, Map, Map)} keeps them. */
     public JobExecution start(String jobName, Map<String, String> parameters, Map<String, String> notes)
             throws Exception {
-        if (backgroundThreads.getActiveCount() >= backgroundThreads.getMaxPoolSize()) {
-            throw new TooManyRunsException("this instance already runs " + backgroundThreads.getActiveCount()
-                    + " jobs, as many as nightshift.ops.background-jobs allows; try again once one has finished");
-        }
+        requireBackgroundThread();
         Job job = validated(jobName, parameters);
         RunLock lock = lock(jobName, parameters);
         try {
@@ -105,6 +103,97 @@ public class JobRunner {
         } catch (Exception | Error e) {
             locks.release(lock);
             throw e;
+        }
+    }
+
+    /**
+     * Resumes a FAILED or STOPPED execution from where it stopped, in the calling thread, and returns it finished:
+     * the same as running its run's parameters again ({@link #run}), under the run's lock, except that it is
+     * refused rather than start a new run.
+     *
+     * @throws JobNotRestartableException when it is running, completed or abandoned, or not its run's latest
+     */
+    public JobExecution restartHere(long executionId) throws Exception {
+        JobExecution execution = restartable(executionId);
+        Map<String, String> parameters = identifying(execution);
+        String jobName = execution.getJobInstance().getJobName();
+        Job job = validated(jobName, parameters);
+        RunLock lock = lockToResume(jobName, parameters, executionId);
+        runsInCallingThreads.incrementAndGet();
+        try {
+            return launch(job, parameters, Map.of(), lock, operator);
+        } finally {
+            locks.release(lock);
+            runsInCallingThreads.decrementAndGet();
+        }
+    }
+
+    /** {@link #restartHere} on a background thread, as {@link #start} runs a job: returns once it is recorded. */
+    public JobExecution restart(long executionId) throws Exception {
+        requireBackgroundThread();
+        JobExecution execution = restartable(executionId);
+        Map<String, String> parameters = identifying(execution);
+        String jobName = execution.getJobInstance().getJobName();
+        Job job = validated(jobName, parameters);
+        RunLock lock = lockToResume(jobName, parameters, executionId);
+        try {
+            return launch(job, parameters, Map.of(), lock, backgroundOperator);
+        } catch (Exception | Error e) {
+            locks.release(lock);
+            throw e;
+        }
+    }
+
+    private JobExecution restartable(long executionId) {
+        JobExecution execution = history.execution(executionId)
+                .orElseThrow(() -> new UnknownJobExecutionException(executionId));
+        if (execution.isRunning()) {
+            throw new JobNotRestartableException("job execution " + executionId + " is running (" + execution.getStatus()
+                    + "); stop it first, or wait for it to end");
+        }
+        if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED) {
+            throw new JobNotRestartableException("job execution " + executionId + " cannot be restarted: it is "
+                    + execution.getStatus() + "; only a FAILED or STOPPED execution resumes");
+        }
+        return execution;
+    }
+
+    /**
+     * The run's lock, once it is clear under it that starting the run again would resume this execution: it is
+     * still the run's latest, and still FAILED or STOPPED.
+     */
+    private RunLock lockToResume(String jobName, Map<String, String> parameters, long executionId) {
+        RunLock lock = lock(jobName, parameters);
+        RunKey key = lock.key();
+        Optional<Long> latest = history.lastExecutionWith(key);
+        Optional<String> status = history.status(executionId);
+        if (latest.isPresent() && latest.get() == executionId
+                && status.filter(s -> s.equals("FAILED") || s.equals("STOPPED")).isPresent()) {
+            return lock;
+        }
+        locks.release(lock);
+        if (latest.isPresent() && latest.get() != executionId) {
+            throw new JobNotRestartableException("job execution " + executionId + " is not the latest of its run ("
+                    + key + "): execution " + latest.get() + " is, " + history.status(latest.get()).orElse("?")
+                    + "; restart that one instead");
+        }
+        throw new JobNotRestartableException("job execution " + executionId + " cannot be restarted: it is now "
+                + status.orElse("gone"));
+    }
+
+    /** The run's parameters as they were given: identifying, {@code run.id} aside. */
+    private static Map<String, String> identifying(JobExecution execution) {
+        Map<String, String> parameters = new TreeMap<>();
+        execution.getJobParameters().parameters().stream()
+                .filter(parameter -> parameter.identifying() && !RUN_ID.equals(parameter.name()))
+                .forEach(parameter -> parameters.put(parameter.name(), String.valueOf(parameter.value())));
+        return parameters;
+    }
+
+    private void requireBackgroundThread() {
+        if (backgroundThreads.getActiveCount() >= backgroundThreads.getMaxPoolSize()) {
+            throw new TooManyRunsException("this instance already runs " + backgroundThreads.getActiveCount()
+                    + " jobs, as many as nightshift.ops.background-jobs allows; try again once one has finished");
         }
     }
 

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import com.nightshift.web.Problems;
 
 /** Answers a refused operation with an RFC 9457 problem detail whose text says what was wrong. */
-@RestControllerAdvice(assignableTypes = JobExecutionController.class)
+@RestControllerAdvice(assignableTypes = {JobExecutionController.class, JobsController.class})
 class OpsApiExceptionHandler {
 
     @ExceptionHandler({UnknownJobException.class, UnknownJobExecutionException.class})
@@ -20,6 +20,18 @@ class OpsApiExceptionHandler {
     @ExceptionHandler({MalformedJobParameterException.class, InvalidJobParametersException.class})
     ProblemDetail invalidParameters(Exception e) {
         return Problems.of(HttpStatus.BAD_REQUEST, "Invalid job parameters", e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidRequestParameterException.class)
+    ProblemDetail invalidRequestParameter(InvalidRequestParameterException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Invalid request parameter", e.getMessage());
+        problem.setProperty("parameter", e.parameter());
+        return problem;
+    }
+
+    @ExceptionHandler(JobNotRestartableException.class)
+    ProblemDetail notRestartable(JobNotRestartableException e) {
+        return Problems.of(HttpStatus.CONFLICT, "Job execution not restartable", e.getMessage());
     }
 
     @ExceptionHandler(JobAlreadyRunningException.class)
