@@ -173,9 +173,11 @@ public class JobRunner {
         }
         locks.release(lock);
         if (latest.isPresent() && latest.get() != executionId) {
+            String latestStatus = history.status(latest.get()).orElse("gone");
             throw new JobNotRestartableException("job execution " + executionId + " is not the latest of its run ("
-                    + key + "): execution " + latest.get() + " is, " + history.status(latest.get()).orElse("?")
-                    + "; restart that one instead");
+                    + key + "): execution " + latest.get() + " is, and it is " + latestStatus
+                    + (latestStatus.equals("FAILED") || latestStatus.equals("STOPPED")
+                    ? "; restart that one instead" : ""));
         }
         throw new JobNotRestartableException("job execution " + executionId + " cannot be restarted: it is now "
                 + status.orElse("gone"));
