@@ -14,6 +14,7 @@ import com.nightshift.demo.DemoFigures;
 import com.nightshift.demo.DemoOutputs;
 import com.nightshift.demo.DemoPlan;
 import com.nightshift.ops.JobRunner;
+import com.nightshift.ops.StartedBy;
 import com.nightshift.schedules.Schedules;
 
 import picocli.CommandLine.Command;
@@ -69,7 +70,8 @@ final class DemoCommand implements Callable<Integer> {
     private boolean runJobs(Engine engine, LocalDate lastDate) throws Exception {
         boolean allCompleted = true;
         for (Map.Entry<String, Map<String, String>> job : engine.bean(DemoPlan.class).jobs(lastDate).entrySet()) {
-            JobExecution execution = engine.bean(JobRunner.class).run(job.getKey(), job.getValue());
+            JobExecution execution = engine.bean(JobRunner.class).run(job.getKey(), job.getValue(),
+                    StartedBy.notes(StartedBy.COMMAND_LINE));
             new JobOutcome(execution).print(session.out());
             allCompleted &= execution.getStatus() == BatchStatus.COMPLETED;
         }

