@@ -19,9 +19,9 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code nightshift} command line: {@code demo}, {@code generate}, {@code migrate}, {@code jobs}, {@code run},
- * {@code executions}, {@code stop}, {@code restart}, {@code serve}, {@code schedules} and {@code help}. Arguments of the form {@code --some.setting=value} (a dotted
- * name) are engine settings, passed to Spring like any other property source; everything else is the command and
- * its options.
+ * {@code executions}, {@code stop}, {@code restart}, {@code serve}, {@code schedules} and {@code help}. Arguments of
+ * the form {@code --some.setting=value} (a dotted name) are engine settings, passed to Spring like any other
+ * property source; everything else is the command and its options.
  */
 @Command(name = "nightshift",
         description = "Batch reporting and scheduled maintenance engine for store chains.",

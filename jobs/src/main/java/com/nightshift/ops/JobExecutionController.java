@@ -37,8 +37,8 @@ class JobExecutionController {
     ResponseEntity<JobExecutionView> start(@PathVariable String job,
                                            @RequestBody(required = false) Map<String, String> parameters)
             throws Exception {
-        JobExecution execution = runner.start(job,
-                JobParametersParser.checked(parameters == null ? Map.of() : parameters), StartedBy.notes(StartedBy.API));
+        JobExecution execution = runner.start(job, JobParametersParser.checked(parameters == null ? Map.of()
+                : parameters), StartedBy.notes(StartedBy.API));
         return ResponseEntity.accepted()
                 .location(URI.create("/api/jobs/executions/" + execution.getId()))
                 .body(JobExecutionView.of(execution));

@@ -114,16 +114,12 @@ public class JobRunner {
      * @throws JobNotRestartableException when it is running, completed or abandoned, or not its run's latest
      */
     public JobExecution restartHere(long executionId) throws Exception {
-        JobExecution execution = restartable(executionId);
-        Map<String, String> parameters = identifying(execution);
-        String jobName = execution.getJobInstance().getJobName();
-        Job job = validated(jobName, parameters);
-        RunLock lock = lockToResume(jobName, parameters, executionId);
+        Resumable resumable = resumable(executionId);
         runsInCallingThreads.incrementAndGet();
         try {
-            return launch(job, parameters, Map.of(), lock, operator);
+            return launch(resumable.job(), resumable.parameters(), Map.of(), resumable.lock(), operator);
         } finally {
-            locks.release(lock);
+            locks.release(resumable.lock());
             runsInCallingThreads.decrementAndGet();
         }
     }
@@ -131,25 +127,33 @@ public class JobRunner {
     /** {@link #restartHere} on a background thread, as {@link #start} runs a job: returns once it is recorded. */
     public JobExecution restart(long executionId) throws Exception {
         requireBackgroundThread();
+        Resumable resumable = resumable(executionId);
+        try {
+            return launch(resumable.job(), resumable.parameters(), Map.of(), resumable.lock(), backgroundOperator);
+        } catch (Exception | Error e) {
+            locks.release(resumable.lock());
+            throw e;
+        }
+    }
+
+    /** An execution to resume: its job, its run's parameters, and the run's lock, taken. */
+    private record Resumable(Job job, Map<String, String> parameters, RunLock lock) {
+    }
+
+    private Resumable resumable(long executionId) throws InvalidJobParametersException {
         JobExecution execution = restartable(executionId);
         Map<String, String> parameters = identifying(execution);
         String jobName = execution.getJobInstance().getJobName();
         Job job = validated(jobName, parameters);
-        RunLock lock = lockToResume(jobName, parameters, executionId);
-        try {
-            return launch(job, parameters, Map.of(), lock, backgroundOperator);
-        } catch (Exception | Error e) {
-            locks.release(lock);
-            throw e;
-        }
+        return new Resumable(job, parameters, lockToResume(jobName, parameters, executionId));
     }
 
     private JobExecution restartable(long executionId) {
         JobExecution execution = history.execution(executionId)
                 .orElseThrow(() -> new UnknownJobExecutionException(executionId));
         if (execution.isRunning()) {
-            throw new JobNotRestartableException("job execution " + executionId + " is running (" + execution.getStatus()
-                    + "); stop it first, or wait for it to end");
+            throw new JobNotRestartableException("job execution " + executionId + " is running ("
+                    + execution.getStatus() + "); stop it first, or wait for it to end");
         }
         if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED) {
             throw new JobNotRestartableException("job execution " + executionId + " cannot be restarted: it is "
