@@ -127,6 +127,16 @@ class JobsApiTest extends WebIntegrationTest {
     }
 
     @Test
+    void sinceLeavesOutWhatWasCreatedBefore() throws Exception {
+        runner.run("rollup", fullRun(DAY));
+
+        JsonNode page = JSON.readTree(get("/api/jobs/executions?since=" + LocalDate.now().plusDays(1)).body());
+
+        assertThat(page.get("executions").size()).isZero();
+        assertThat(page.get("nextBefore").isNull()).isTrue();
+    }
+
+    @Test
     void theDetailOfAnExecutionHasItsSteps() {
         aLine().store("杭州西湖店").on(DAY).amount("12.34").insert(jdbc);
         String location = post("/api/jobs/rollup/executions", json(DAY)).headers().firstValue("Location")
