@@ -1,6 +1,7 @@
 package com.nightshift.security;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,25 +24,30 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refusals of the login as the rest of the API refuses: RFC 9457 problem details. A wrong password is logged with
- * the name tried and where from, so that someone guessing shows in the log.
+ * the name tried and where from, so that someone guessing shows in the log, and counted ({@link FailedLogins}).
  */
 @Component
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
+    /** The request attribute with the name a Basic login tried, set by {@link LoginThrottleFilter}. */
+    static final String TRIED_NAME = ProblemResponses.class.getName() + ".triedName";
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
     private final JsonMapper json;
+    private final FailedLogins failedLogins;
 
-    ProblemResponses(JsonMapper json) {
+    ProblemResponses(JsonMapper json, FailedLogins failedLogins) {
         this.json = json;
+        this.failedLogins = failedLogins;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        if (e instanceof BadCredentialsException) {
-            log.warn("Failed login to {} {} from {}: {}", request.getMethod(), request.getRequestURI(),
-                    request.getRemoteAddr(), e.getMessage());
+        if (e instanceof BadCredentialsException && request.getAttribute(TRIED_NAME) instanceof String name) {
+            failedLogins.failed(name);
+            log.warn("Failed login as '{}' to {} {} from {}", name, request.getMethod(), request.getRequestURI(),
+                    request.getRemoteAddr());
         }
         response.setHeader("WWW-Authenticate", "Basic realm=\"nightshift\"");
         write(response, Problems.of(HttpStatus.UNAUTHORIZED, "Login required", "log in with a user of "
@@ -54,6 +60,13 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
         String user = request.getUserPrincipal() == null ? "this user" : request.getUserPrincipal().getName();
         write(response, Problems.of(HttpStatus.FORBIDDEN, "Operator role required", user + " may read but not "
                 + request.getMethod() + " " + request.getRequestURI() + ": that takes the operator role"));
+    }
+
+    void tooManyFailures(HttpServletResponse response, String name, Duration wait) throws IOException {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        response.setHeader("Retry-After", Long.toString(seconds));
+        write(response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins", "too many wrong "
+                + "passwords for '" + name + "' in a row: try again in " + seconds + " s"));
     }
 
     private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

@@ -13,12 +13,14 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Who may call what. With {@code nightshift.security.enabled}, everything but the load balancer's liveness and
  * readiness probes needs a login: the API by HTTP Basic on every request (no session, so no cookie a browser could
  * be tricked into sending, hence no CSRF token), reads for viewers and operators, every other method for operators
- * only; a refusal is a problem detail (401 anonymous or wrong password, 403 a viewer's operator action).
+ * only; a refusal is a problem detail (401 anonymous or wrong password, 403 a viewer's operator action, 429 a name
+ * that guessed wrong too often: {@link FailedLogins}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -38,8 +40,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, ProblemResponses problems)
-            throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, ProblemResponses problems,
+                                    FailedLogins failedLogins) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         if (!properties.enabled()) {
@@ -52,6 +54,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/**", "/actuator/**")
                         .hasAnyRole(Role.VIEWER.name(), Role.OPERATOR.name())
                         .anyRequest().hasRole(Role.OPERATOR.name()))
+                .addFilterBefore(new LoginThrottleFilter(failedLogins, problems), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))

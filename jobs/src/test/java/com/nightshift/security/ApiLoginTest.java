@@ -28,6 +28,7 @@ class ApiLoginTest extends WebIntegrationTest {
 
     private static final String VIEWER_PASSWORD = "看报表-viewer";
     private static final String OPERATOR_PASSWORD = "operator-secret";
+    private static final String GUESSED_PASSWORD = "zhao-secret";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Value("${local.server.port}")
@@ -42,6 +43,9 @@ class ApiLoginTest extends WebIntegrationTest {
         registry.add("nightshift.security.users[1].name", () -> "li");
         registry.add("nightshift.security.users[1].password", () -> "{bcrypt}" + bcrypt.encode(OPERATOR_PASSWORD));
         registry.add("nightshift.security.users[1].role", () -> "operator");
+        registry.add("nightshift.security.users[2].name", () -> "zhao");
+        registry.add("nightshift.security.users[2].password", () -> "{bcrypt}" + bcrypt.encode(GUESSED_PASSWORD));
+        registry.add("nightshift.security.users[2].role", () -> "viewer");
     }
 
     @Test
@@ -60,6 +64,21 @@ class ApiLoginTest extends WebIntegrationTest {
         HttpResponse<String> response = send(as("li", "guess", get("/api/reports/deliveries")));
 
         assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aNameThatGuessedWrongTooOftenIsRefusedWith429EvenWithTheRightPassword() throws Exception {
+        for (int i = 0; i <= FailedLogins.FREE_ATTEMPTS; i++) {
+            assertThat(send(as("zhao", "guess-" + i, get("/api/reports/deliveries"))).statusCode()).isEqualTo(401);
+        }
+
+        HttpResponse<String> response = send(as("zhao", GUESSED_PASSWORD, get("/api/reports/deliveries")));
+
+        assertThat(response.statusCode()).isEqualTo(429);
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+        assertThat(response.body()).contains("zhao");
+        assertThat(send(as("wang", VIEWER_PASSWORD, get("/api/reports/deliveries"))).statusCode())
+                .as("other names are not slowed").isEqualTo(200);
     }
 
     @Test
