@@ -10,12 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
+import com.nightshift.audit.OperatorActions;
 import com.nightshift.support.WebIntegrationTest;
 
 /**
@@ -33,6 +35,9 @@ class ApiLoginTest extends WebIntegrationTest {
 
     @Value("${local.server.port}")
     int port;
+
+    @Autowired
+    OperatorActions actions;
 
     @DynamicPropertySource
     static void users(DynamicPropertyRegistry registry) {
@@ -105,6 +110,10 @@ class ApiLoginTest extends WebIntegrationTest {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("no-such-job");
+        assertThat(actions.page(null, 1)).singleElement().satisfies(action -> {
+            assertThat(action.user()).as("recorded under the operator's name").isEqualTo("li");
+            assertThat(action.target()).isEqualTo("jobs/no-such-job");
+        });
     }
 
     @Test
