@@ -19,13 +19,15 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * Who may call what. With {@code nightshift.security.enabled}, everything but the load balancer's liveness and
  * readiness probes needs a login: the API by HTTP Basic on every request (no session, so no cookie a browser could
  * be tricked into sending, hence no CSRF token), reads for viewers and operators, every other method for operators
- * only; a refusal is a problem detail (401 anonymous or wrong password, 403 a viewer's operator action, 429 a name
- * that guessed wrong too often: {@link FailedLogins}).
+ * only, the Prometheus scrape endpoint also for a scraper's metrics role; a refusal is a problem detail (401
+ * anonymous or wrong password, 403 a viewer's operator action, 429 a name that guessed wrong too often:
+ * {@link FailedLogins}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     private static final String[] PROBES = {"/actuator/health/liveness", "/actuator/health/readiness"};
+    private static final String PROMETHEUS = "/actuator/prometheus";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -51,6 +53,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PROBES).permitAll()
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, PROMETHEUS)
+                        .hasAnyRole(Role.METRICS.name(), Role.VIEWER.name(), Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.GET, "/api/**", "/actuator/**")
                         .hasAnyRole(Role.VIEWER.name(), Role.OPERATOR.name())
                         .anyRequest().hasRole(Role.OPERATOR.name()))

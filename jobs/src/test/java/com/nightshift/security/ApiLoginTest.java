@@ -31,6 +31,7 @@ class ApiLoginTest extends WebIntegrationTest {
     private static final String VIEWER_PASSWORD = "看报表-viewer";
     private static final String OPERATOR_PASSWORD = "operator-secret";
     private static final String GUESSED_PASSWORD = "zhao-secret";
+    private static final String SCRAPER_PASSWORD = "scrape";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Value("${local.server.port}")
@@ -51,6 +52,9 @@ class ApiLoginTest extends WebIntegrationTest {
         registry.add("nightshift.security.users[2].name", () -> "zhao");
         registry.add("nightshift.security.users[2].password", () -> "{bcrypt}" + bcrypt.encode(GUESSED_PASSWORD));
         registry.add("nightshift.security.users[2].role", () -> "viewer");
+        registry.add("nightshift.security.users[3].name", () -> "prometheus");
+        registry.add("nightshift.security.users[3].password", () -> "{bcrypt}" + bcrypt.encode(SCRAPER_PASSWORD));
+        registry.add("nightshift.security.users[3].role", () -> "metrics");
     }
 
     @Test
@@ -126,6 +130,17 @@ class ApiLoginTest extends WebIntegrationTest {
     void theRestOfTheActuatorNeedsALogin() throws Exception {
         assertThat(send(get("/actuator/health")).statusCode()).isEqualTo(401);
         assertThat(send(as("wang", VIEWER_PASSWORD, get("/actuator/health"))).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theScraperReadsThePrometheusMetricsAndNothingElse() throws Exception {
+        HttpResponse<String> metrics = send(as("prometheus", SCRAPER_PASSWORD, get("/actuator/prometheus")));
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+        assertThat(send(as("prometheus", SCRAPER_PASSWORD, get("/api/reports/deliveries"))).statusCode())
+                .isEqualTo(403);
+        assertThat(send(get("/actuator/prometheus")).statusCode()).as("never anonymously").isEqualTo(401);
     }
 
     private HttpRequest.Builder get(String path) {
