@@ -26,7 +26,8 @@ import picocli.CommandLine.Command;
 @Command(name = "nightshift",
         description = "Batch reporting and scheduled maintenance engine for store chains.",
         subcommands = {DemoCommand.class, GenerateCommand.class, MigrateCommand.class, RunCommand.class,
-                StopCommand.class, ServeCommand.class, SchedulesCommand.class, CommandLine.HelpCommand.class},
+                StopCommand.class, ServeCommand.class, SchedulesCommand.class, HashPasswordCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Engine settings are given as --name=value with a dotted name, e.g. "
                 + "--spring.datasource.url=jdbc:postgresql://db/chain, or as environment variables."})
 public final class NightshiftCli implements Runnable {

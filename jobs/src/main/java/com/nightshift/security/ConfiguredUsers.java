@@ -20,7 +20,7 @@ final class ConfiguredUsers {
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]?\\$\\d{2}\\$[./A-Za-z0-9]{53}");
     static final String HOW_TO_ADD = "add one with NIGHTSHIFT_SECURITY_USERS_0_NAME=<name>, "
             + "NIGHTSHIFT_SECURITY_USERS_0_PASSWORD={bcrypt}<hash> and NIGHTSHIFT_SECURITY_USERS_0_ROLE=operator "
-            + "(a hash: htpasswd -nbBC 10 '' '<password>' | tr -d ':\\n')";
+            + "(print a hash with: nightshift hash-password)";
 
     private ConfiguredUsers() {
     }

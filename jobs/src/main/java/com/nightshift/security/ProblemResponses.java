@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -26,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Refusals of the login as the rest of the API refuses: RFC 9457 problem details. A wrong password is logged with
  * the name tried and where from, so that someone guessing shows in the log, and counted ({@link FailedLogins}).
  */
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Component
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 

@@ -2,6 +2,7 @@ package com.nightshift.security;
 
 import java.util.List;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -21,8 +22,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * be tricked into sending, hence no CSRF token), reads for viewers and operators, every other method for operators
  * only, the Prometheus scrape endpoint also for a scraper's metrics role; a refusal is a problem detail (401
  * anonymous or wrong password, 403 a viewer's operator action, 429 a name that guessed wrong too often:
- * {@link FailedLogins}).
+ * {@link FailedLogins}). Only where there is a web server: the one-shot commands serve nothing.
  */
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
