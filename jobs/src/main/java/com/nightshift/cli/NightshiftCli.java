@@ -27,7 +27,7 @@ import picocli.CommandLine.Command;
         description = "Batch reporting and scheduled maintenance engine for store chains.",
         subcommands = {DemoCommand.class, GenerateCommand.class, MigrateCommand.class, JobsCommand.class,
                 RunCommand.class, ExecutionsCommand.class, StopCommand.class, RestartCommand.class,
-                ServeCommand.class, SchedulesCommand.class, CommandLine.HelpCommand.class},
+                ServeCommand.class, SchedulesCommand.class, HashPasswordCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Engine settings are given as --name=value with a dotted name, e.g. "
                 + "--spring.datasource.url=jdbc:postgresql://db/chain, or as environment variables."})
 public final class NightshiftCli implements Runnable {

@@ -1,0 +1,33 @@
+package com.nightshift.audit;
+
+import java.sql.Timestamp;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The record of operator actions (changelog 018), newest first. */
+@Repository
+public class OperatorActions {
+
+    private final JdbcTemplate jdbc;
+
+    OperatorActions(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void record(String user, String action, String target, int status, String outcome, String address) {
+        jdbc.update("INSERT INTO operator_action (user_name, action, target, status, outcome, address) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", user, action, target, status, outcome, address);
+    }
+
+    /** At most {@code limit} actions older than {@code before} (an id; null for the newest), newest first. */
+    public List<OperatorAction> page(Long before, int limit) {
+        return jdbc.query("""
+                SELECT id, at, user_name, action, target, status, outcome, address FROM operator_action
+                WHERE id < coalesce(?, 9223372036854775807) ORDER BY id DESC LIMIT ?
+                """, (rs, row) -> new OperatorAction(rs.getLong("id"), rs.getObject("at", Timestamp.class)
+                .toInstant(), rs.getString("user_name"), rs.getString("action"), rs.getString("target"),
+                rs.getInt("status"), rs.getString("outcome"), rs.getString("address")), before, limit);
+    }
+}

@@ -1,0 +1,69 @@
+package com.nightshift.security;
+
+import java.util.List;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Who may call what. With {@code nightshift.security.enabled}, everything but the load balancer's liveness and
+ * readiness probes needs a login: the API by HTTP Basic on every request (no session, so no cookie a browser could
+ * be tricked into sending, hence no CSRF token), reads for viewers and operators, every other method for operators
+ * only, the Prometheus scrape endpoint also for a scraper's metrics role; a refusal is a problem detail (401
+ * anonymous or wrong password, 403 a viewer's operator action, 429 a name that guessed wrong too often:
+ * {@link FailedLogins}). Only where there is a web server: the one-shot commands serve nothing.
+ */
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String[] PROBES = {"/actuator/health/liveness", "/actuator/health/readiness"};
+    private static final String PROMETHEUS = "/actuator/prometheus";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** The configured users; none while logins are off, so that nobody can log in by a default user either. */
+    @Bean
+    UserDetailsService users(SecurityProperties properties) {
+        List<UserDetails> users = properties.enabled() ? ConfiguredUsers.of(properties.users()) : List.of();
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, ProblemResponses problems,
+                                    FailedLogins failedLogins) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        if (!properties.enabled()) {
+            return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll()).build();
+        }
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(PROBES).permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, PROMETHEUS)
+                        .hasAnyRole(Role.METRICS.name(), Role.VIEWER.name(), Role.OPERATOR.name())
+                        .requestMatchers(HttpMethod.GET, "/api/**", "/actuator/**")
+                        .hasAnyRole(Role.VIEWER.name(), Role.OPERATOR.name())
+                        .anyRequest().hasRole(Role.OPERATOR.name()))
+                .addFilterBefore(new LoginThrottleFilter(failedLogins, problems), BasicAuthenticationFilter.class)
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .build();
+    }
+}
