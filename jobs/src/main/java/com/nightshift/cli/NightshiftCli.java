@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code nightshift} command line: {@code demo}, {@code generate}, {@code migrate}, {@code jobs}, {@code run},
- * {@code executions}, {@code stop}, {@code restart}, {@code serve}, {@code schedules} and {@code help}. Arguments of
+ * {@code executions}, {@code stop}, {@code restart}, {@code serve}, {@code schedules}, {@code hash-password} and {@code help}. Arguments of
  * the form {@code --some.setting=value} (a dotted name) are engine settings, passed to Spring like any other
  * property source; everything else is the command and its options.
  */

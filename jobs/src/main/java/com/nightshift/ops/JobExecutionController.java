@@ -1,6 +1,7 @@
 package com.nightshift.ops;
 
 import java.net.URI;
+import java.security.Principal;
 import java.util.Map;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -35,10 +36,10 @@ class JobExecutionController {
 
     @PostMapping("/api/jobs/{job}/executions")
     ResponseEntity<JobExecutionView> start(@PathVariable String job,
-                                           @RequestBody(required = false) Map<String, String> parameters)
-            throws Exception {
+                                           @RequestBody(required = false) Map<String, String> parameters,
+                                           Principal user) throws Exception {
         JobExecution execution = runner.start(job, JobParametersParser.checked(parameters == null ? Map.of()
-                : parameters), StartedBy.notes(StartedBy.API));
+                : parameters), StartedBy.notes(StartedBy.API, user));
         return ResponseEntity.accepted()
                 .location(URI.create("/api/jobs/executions/" + execution.getId()))
                 .body(JobExecutionView.of(execution));

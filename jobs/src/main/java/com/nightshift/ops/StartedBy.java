@@ -1,5 +1,6 @@
 package com.nightshift.ops;
 
+import java.security.Principal;
 import java.util.Map;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Map;
  * its run's first start. Runs recorded before the note existed show {@value #UNKNOWN}.
  *
  * @param by       {@value #API}, {@value #COMMAND_LINE}, {@value #SCHEDULE} or {@value #UNKNOWN}
- * @param user     the user who started it, once the API has logins; null until then and for schedules
+ * @param user     the user who started it through the API with logins on; null otherwise
  * @param schedule the schedule's name, for a scheduled run
  * @param fire     the fire time the run is for (ISO offset date-time in the schedule's zone), for a scheduled run
  */
@@ -30,6 +31,11 @@ public record StartedBy(String by, String user, String schedule, String fire) {
     /** The notes a new run started by {@code by} carries. */
     public static Map<String, String> notes(String by) {
         return Map.of(NOTE, by);
+    }
+
+    /** The notes a new run started by {@code by} for a logged-in user carries; without a login, as {@link #notes}. */
+    public static Map<String, String> notes(String by, Principal user) {
+        return user == null ? notes(by) : Map.of(NOTE, by, USER_NOTE, user.getName());
     }
 
     static StartedBy of(Map<String, String> parameters) {

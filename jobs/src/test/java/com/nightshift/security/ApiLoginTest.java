@@ -1,12 +1,14 @@
 package com.nightshift.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
@@ -118,6 +120,21 @@ class ApiLoginTest extends WebIntegrationTest {
             assertThat(action.user()).as("recorded under the operator's name").isEqualTo("li");
             assertThat(action.target()).isEqualTo("jobs/no-such-job");
         });
+    }
+
+    @Test
+    void aRunStartedByAnOperatorSaysWhoStartedIt() throws Exception {
+        HttpResponse<String> started = send(as("li", OPERATOR_PASSWORD, HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + port + "/api/jobs/rollup/executions")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"mode\": \"incremental\"}"))));
+        assertThat(started.statusCode()).isEqualTo(202);
+        String location = started.headers().firstValue("Location").orElseThrow();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> !send(as("wang", VIEWER_PASSWORD, get(location))).body()
+                .matches(".*\"status\":\"(STARTING|STARTED|STOPPING)\".*"));
+
+        assertThat(send(as("wang", VIEWER_PASSWORD, get(location))).body())
+                .contains("\"startedBy\":{\"by\":\"api\",\"user\":\"li\"");
     }
 
     @Test
