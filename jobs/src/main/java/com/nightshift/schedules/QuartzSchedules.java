@@ -35,6 +35,7 @@ class QuartzSchedules {
     static final String JOB_GROUP = "nightshift-schedules";
     private static final String FIRE = "fire";
     private static final String SKIPPED = "skipped";
+    private static final int REMOVE_ATTEMPTS = 3;
     private static final Logger log = LoggerFactory.getLogger(QuartzSchedules.class);
 
     private final Scheduler scheduler;
@@ -74,7 +75,21 @@ class QuartzSchedules {
     }
 
     void remove(String name) throws SchedulerException {
-        scheduler.deleteJob(jobKey(name));
+        // Quartz deletes a job trigger by trigger, from a list read first: a one-shot trigger that fires and is
+        // completed meanwhile is gone by its turn, and the delete fails; once more, with the triggers as they are
+        for (int attempt = 1; ; attempt++) {
+            try {
+                scheduler.deleteJob(jobKey(name));
+                return;
+            } catch (SchedulerException e) {
+                if (!scheduler.checkExists(jobKey(name))) {
+                    return;
+                }
+                if (attempt == REMOVE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     boolean hasTrigger(String name) throws SchedulerException {
