@@ -31,7 +31,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Engine engine = session.startEngine(EngineMode.DEMO, true);
+        DemoOperator operator = DemoOperator.generate();
+        Engine engine = session.startEngine(EngineMode.DEMO, true, operator.settings());
         try {
             engine.embeddedServers().forEach((service, address) ->
                     session.out().printf("Embedded %-10s %s%n", service, address));
@@ -56,6 +57,10 @@ final class DemoCommand implements Callable<Integer> {
             printSchedules(engine);
             session.out().printf("Serving on http://localhost:%s ; Ctrl-C stops it.%n",
                     engine.property("local.server.port", "?"));
+            if (operator.takenBy(engine)) {
+                session.out().printf("Log in as %s with password %s (an operator; a new password each run).%n",
+                        DemoOperator.NAME, operator.password());
+            }
             if (!allCompleted) {
                 session.err().println("nightshift: a demo job did not complete (see above)");
             }

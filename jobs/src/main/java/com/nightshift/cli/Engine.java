@@ -1,5 +1,6 @@
 package com.nightshift.cli;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -33,6 +34,12 @@ final class Engine implements AutoCloseable {
      * @param springArguments {@code --name=value} settings given on the command line
      */
     static Engine start(EngineMode mode, boolean embedded, List<String> springArguments) {
+        return start(mode, embedded, springArguments, Map.of());
+    }
+
+    /** @param defaults settings of this start that the operator's own (arguments, environment) override */
+    static Engine start(EngineMode mode, boolean embedded, List<String> springArguments,
+                        Map<String, Object> defaults) {
         EmbeddedInfrastructure infrastructure = new EmbeddedInfrastructure(mode.services(), embedded);
         Engine engine = new Engine(infrastructure);
         // SIGTERM or Ctrl-C, in any command: the context closes first (its running jobs stop at a chunk
@@ -40,7 +47,9 @@ final class Engine implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(engine.shutdownHook);
         try {
             SpringApplication application = new SpringApplication(mode.application());
-            application.setDefaultProperties(mode.defaultProperties());
+            Map<String, Object> allDefaults = new HashMap<>(mode.defaultProperties());
+            allDefaults.putAll(defaults);
+            application.setDefaultProperties(allDefaults);
             application.setRegisterShutdownHook(false);
             application.addListeners(infrastructure, new DatabasePreflight());
             engine.context = application.run(springArguments.toArray(String[]::new));

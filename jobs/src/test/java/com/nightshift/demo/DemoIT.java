@@ -2,12 +2,18 @@ package com.nightshift.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +28,8 @@ import com.nightshift.support.JarProcess;
 /** The README's demo command, run from the packaged jar on the embedded default. */
 class DemoIT {
 
+    private static final Pattern SERVING_LINE = Pattern.compile("Serving on http://localhost:(\\d+) .*");
+    private static final Pattern LOGIN_LINE = Pattern.compile("Log in as demo with password (\\S+) .*");
     private static final Pattern TABLE_LINE = Pattern.compile("^\\s+table\\s+(\\S+)\\s+([\\d,]+) rows$");
     private static final Pattern POSTGRES_LINE = Pattern.compile("^Embedded PostgreSQL\\s+(jdbc:\\S+)$");
     private static final Duration START = Duration.ofMinutes(4);
@@ -33,7 +41,7 @@ class DemoIT {
     void printsOutputsWhoseCountsMatchTheDatabaseAndKeepsThemAcrossARestart() throws Exception {
         Map<String, Long> firstCounts;
         try (JarProcess demo = startDemo()) {
-            List<String> output = demo.awaitLine("Serving on", START);
+            List<String> output = demo.awaitLine("Log in as demo", START);
             assertThat(output).anyMatch(line -> line.startsWith("Generated the demo chain: 20,000 order lines"));
             assertThat(output).as("the partitions step counts order lines, not partitions").anyMatch(line ->
                     line.matches("\\s+step rollupPartitionsStep\\s+COMPLETED read 20,000, written [\\d,]+, skipped 0"));
@@ -45,6 +53,7 @@ class DemoIT {
             firstCounts = printedTableCounts(output);
             assertThat(firstCounts).containsEntry("orders", 20_000L);
             assertThat(firstCounts).isEqualTo(countsInDatabase(postgresUrl(output), firstCounts));
+            assertTheDemoOperatorLogsInAndNobodyElse(output);
             demo.stop(Duration.ofMinutes(1));
         }
 
@@ -60,6 +69,22 @@ class DemoIT {
         return JarProcess.start(workDir, "demo", "--nightshift.demo.order-lines=20000",
                 "--nightshift.embedded.postgres-port=0", "--nightshift.embedded.redis-port=0",
                 "--nightshift.embedded.smtp-port=0", "--server.port=0");
+    }
+
+    /** The demo serves with logins on: anonymous callers are refused, the printed operator gets in. */
+    private static void assertTheDemoOperatorLogsInAndNobodyElse(List<String> output) throws Exception {
+        String port = output.stream().map(SERVING_LINE::matcher).filter(Matcher::matches).map(m -> m.group(1))
+                .findFirst().orElseThrow(() -> new AssertionError("no 'Serving on' line in the output"));
+        String password = output.stream().map(LOGIN_LINE::matcher).filter(Matcher::matches).map(m -> m.group(1))
+                .findFirst().orElseThrow(() -> new AssertionError("no 'Log in as demo' line in the output"));
+        HttpClient http = HttpClient.newHttpClient();
+        URI jobs = URI.create("http://localhost:" + port + "/api/jobs");
+        assertThat(http.send(HttpRequest.newBuilder(jobs).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(401);
+        String credentials = Base64.getEncoder().encodeToString(("demo:" + password)
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(http.send(HttpRequest.newBuilder(jobs).header("Authorization", "Basic " + credentials).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
     }
 
     private static Map<String, Long> printedTableCounts(List<String> output) {
