@@ -33,20 +33,7 @@ class JobHistory {
 
     /** The newest execution of the run: its job, with the same identifying parameters, {@code run.id} aside. */
     Optional<Long> lastExecutionWith(RunKey key) {
-        List<Long> matches = jdbc.query("""
-                SELECT e.job_execution_id,
-                       coalesce(string_agg(p.parameter_name || '=' || p.parameter_value, '&' ORDER BY p.parameter_name)
-                                FILTER (WHERE p.identifying = 'Y' AND p.parameter_name <> ?), '') AS parameters
-                FROM batch_job_execution e
-                JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
-                LEFT JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id
-                WHERE i.job_name = ?
-                GROUP BY e.job_execution_id
-                ORDER BY e.job_execution_id DESC
-                LIMIT ?
-                """, (rs, row) -> key.parameters().equals(rs.getString(2)) ? rs.getLong(1) : null,
-                JobRunner.RUN_ID, key.job(), EXECUTIONS_TO_SEARCH);
-        return matches.stream().filter(id -> id != null).findFirst();
+        return executionsWith(key, false, EXECUTIONS_TO_SEARCH).stream().findFirst();
     }
 
     /**
@@ -96,20 +83,29 @@ class JobHistory {
     record RunningExecution(long id, RunKey run) {
     }
 
-    /** Whether any execution of the run completed. */
+    /** Whether any execution of the run completed, however long ago. */
     boolean hasCompleted(RunKey key) {
-        List<Long> matches = jdbc.query("""
+        return !executionsWith(key, true, Integer.MAX_VALUE).isEmpty();
+    }
+
+    /**
+     * The run's executions, newest first, among the job's newest {@code searched} (its completed ones only, if
+     * asked): matched on their identifying parameters, {@code run.id} aside.
+     */
+    private List<Long> executionsWith(RunKey key, boolean completedOnly, int searched) {
+        return jdbc.query("""
                 SELECT e.job_execution_id,
                        coalesce(string_agg(p.parameter_name || '=' || p.parameter_value, '&' ORDER BY p.parameter_name)
                                 FILTER (WHERE p.identifying = 'Y' AND p.parameter_name <> ?), '') AS parameters
                 FROM batch_job_execution e
                 JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
                 LEFT JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id
-                WHERE i.job_name = ? AND e.status = 'COMPLETED'
+                WHERE i.job_name = ? AND (NOT ? OR e.status = 'COMPLETED')
                 GROUP BY e.job_execution_id
+                ORDER BY e.job_execution_id DESC
+                LIMIT ?
                 """, (rs, row) -> key.parameters().equals(rs.getString(2)) ? rs.getLong(1) : null,
-                JobRunner.RUN_ID, key.job());
-        return matches.stream().anyMatch(id -> id != null);
+                JobRunner.RUN_ID, key.job(), completedOnly, searched).stream().filter(id -> id != null).toList();
     }
 
     /** The execution's status as recorded, without loading its steps. */

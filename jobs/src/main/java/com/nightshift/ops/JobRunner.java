@@ -2,7 +2,6 @@ package com.nightshift.ops;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
@@ -142,7 +141,7 @@ public class JobRunner {
 
     private Resumable resumable(long executionId) throws InvalidJobParametersException {
         JobExecution execution = restartable(executionId);
-        Map<String, String> parameters = identifying(execution);
+        Map<String, String> parameters = RunKey.identifyingParameters(execution);
         String jobName = execution.getJobInstance().getJobName();
         Job job = validated(jobName, parameters);
         return new Resumable(job, parameters, lockToResume(jobName, parameters, executionId));
@@ -185,15 +184,6 @@ public class JobRunner {
         }
         throw new JobNotRestartableException("job execution " + executionId + " cannot be restarted: it is now "
                 + status.orElse("gone"));
-    }
-
-    /** The run's parameters as they were given: identifying, {@code run.id} aside. */
-    private static Map<String, String> identifying(JobExecution execution) {
-        Map<String, String> parameters = new TreeMap<>();
-        execution.getJobParameters().parameters().stream()
-                .filter(parameter -> parameter.identifying() && !RUN_ID.equals(parameter.name()))
-                .forEach(parameter -> parameters.put(parameter.name(), String.valueOf(parameter.value())));
-        return parameters;
     }
 
     private void requireBackgroundThread() {

@@ -32,11 +32,16 @@ record RunKey(String job, String parameters) {
     }
 
     static RunKey of(JobExecution execution) {
+        return of(execution.getJobInstance().getJobName(), identifyingParameters(execution));
+    }
+
+    /** The execution's run's parameters as they were given: its identifying ones, {@code run.id} aside. */
+    static Map<String, String> identifyingParameters(JobExecution execution) {
         Map<String, String> parameters = new TreeMap<>();
         execution.getJobParameters().parameters().stream()
-                .filter(parameter -> parameter.identifying())
+                .filter(parameter -> parameter.identifying() && !JobRunner.RUN_ID.equals(parameter.name()))
                 .forEach(parameter -> parameters.put(parameter.name(), String.valueOf(parameter.value())));
-        return of(execution.getJobInstance().getJobName(), parameters);
+        return parameters;
     }
 
     /**

@@ -54,7 +54,7 @@ class JobCommandsTest {
         assertThat(executions.out().lines().toList().get(0)).startsWith("ID").contains("STARTED BY");
         assertThat(executions.out().lines().toList().get(1))
                 .startsWith(id + " ").contains("rollup", "COMPLETED", "command line", "from=2019-01-01 mode=full");
-        assertThat(executions.out().lines().skip(2).toList())
+        assertThat(executions.out().lines().skip(2).toList()).hasSizeLessThanOrEqualTo(1)
                 .allMatch(line -> line.equals("More with --before " + id), "at most the next page's hint");
     }
 
