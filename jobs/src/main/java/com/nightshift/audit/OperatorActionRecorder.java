@@ -12,8 +12,10 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Records every API request that changes something (any method but GET, HEAD and OPTIONS) once it has been
- * answered, whatever the answer: a refused stop is as much an operator's action as a done one. Requests the login
+ * Records every API or console request that changes something (any method but GET, HEAD and OPTIONS) once it has
+ * been answered, whatever the answer: a refused stop is as much an operator's action as a done one. The console's
+ * forms post to the API's paths under {@code /console/} and answer with a redirect either way, so a console page
+ * that refuses says so in {@link OperatorActions#REFUSED_STATUS}. Requests the login
  * refused never reach it (they are logged as failed logins). A record that cannot be written is logged, and the
  * operator's action stands.
  */
@@ -22,6 +24,7 @@ class OperatorActionRecorder implements WebMvcConfigurer, HandlerInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(OperatorActionRecorder.class);
     private static final String API = "/api/";
+    private static final String CONSOLE = "/console/";
 
     private final OperatorActions actions;
 
@@ -31,7 +34,7 @@ class OperatorActionRecorder implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns(API + "**");
+        registry.addInterceptor(this).addPathPatterns(API + "**", CONSOLE + "**");
     }
 
     @Override
@@ -42,13 +45,16 @@ class OperatorActionRecorder implements WebMvcConfigurer, HandlerInterceptor {
             return;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        String resource = path.startsWith(API) ? path.substring(API.length()) : path;
+        String resource = path.startsWith(API) ? path.substring(API.length())
+                : path.startsWith(CONSOLE) ? path.substring(CONSOLE.length()) : path;
+        int status = request.getAttribute(OperatorActions.REFUSED_STATUS) instanceof Integer refused
+                ? refused : response.getStatus();
         String user = request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName();
         try {
-            actions.record(user, action(resource), target(resource), response.getStatus(),
+            actions.record(user, action(resource), target(resource), status,
                     response.getHeader("Location"), request.getRemoteAddr());
         } catch (RuntimeException e) {
-            log.warn("Cannot record {}'s {} {} ({}): {}", user, method, path, response.getStatus(), e.getMessage());
+            log.warn("Cannot record {}'s {} {} ({}): {}", user, method, path, status, e.getMessage());
         }
     }
 

@@ -10,6 +10,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class OperatorActions {
 
+    /**
+     * The request attribute in which a console page that refused an action (and redirected, as it does when it
+     * succeeds) puts the status the API would have answered, e.g. 409, an {@code Integer}, for the record.
+     */
+    public static final String REFUSED_STATUS = OperatorActions.class.getName() + ".refusedStatus";
+
     private final JdbcTemplate jdbc;
 
     OperatorActions(JdbcTemplate jdbc) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -22,7 +23,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * be tricked into sending, hence no CSRF token), reads for viewers and operators, every other method for operators
  * only, the Prometheus scrape endpoint also for a scraper's metrics role; a refusal is a problem detail (401
  * anonymous or wrong password, 403 a viewer's operator action, 429 a name that guessed wrong too often:
- * {@link FailedLogins}). Only where there is a web server: the one-shot commands serve nothing.
+ * {@link FailedLogins}). The console's pages are a second chain, with a login form and a session. Only where there
+ * is a web server: the one-shot commands serve nothing.
  */
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Configuration(proxyBeanMethods = false)
@@ -30,6 +32,10 @@ class SecurityConfiguration {
 
     private static final String[] PROBES = {"/actuator/health/liveness", "/actuator/health/readiness"};
     private static final String PROMETHEUS = "/actuator/prometheus";
+    private static final String CONSOLE_LOGIN = "/login";
+    private static final String CONSOLE_ASSETS = "/assets/**";
+    /** Who acts when logins are off: the name the audit records. */
+    static final String LOGINS_OFF = "anonymous";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -44,9 +50,11 @@ class SecurityConfiguration {
     }
 
     @Bean
+    @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, ProblemResponses problems,
                                     FailedLogins failedLogins) throws Exception {
-        http.csrf(csrf -> csrf.disable())
+        http.securityMatcher("/api/**", "/actuator/**", "/error")
+                .csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         if (!properties.enabled()) {
             return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll()).build();
@@ -64,6 +72,33 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
+                .build();
+    }
+
+    /**
+     * The console: a login form and a session, so every form carries a CSRF token (Spring Security's default,
+     * kept in the session). Pages are read by viewers and operators, every form post is an operator's. With
+     * logins off, everyone is an anonymous operator, so that the pages show their buttons and the audit names
+     * somebody.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain consoleSecurity(HttpSecurity http, SecurityProperties properties) throws Exception {
+        http.securityMatcher("/**")
+                .headers(headers -> headers.frameOptions(frame -> frame.deny()));
+        if (!properties.enabled()) {
+            return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                    .anonymous(anonymous -> anonymous.principal(LOGINS_OFF)
+                            .authorities("ROLE_" + Role.OPERATOR.name()))
+                    .build();
+        }
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(CONSOLE_LOGIN, CONSOLE_ASSETS).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(Role.VIEWER.name(), Role.OPERATOR.name())
+                        .anyRequest().hasRole(Role.OPERATOR.name()))
+                .formLogin(form -> form.loginPage(CONSOLE_LOGIN).defaultSuccessUrl("/console/executions"))
+                .logout(logout -> logout.logoutSuccessUrl(CONSOLE_LOGIN + "?logout"))
                 .build();
     }
 }

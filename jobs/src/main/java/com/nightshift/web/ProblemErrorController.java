@@ -12,14 +12,24 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.ModelAndView;
+
+import com.nightshift.console.ErrorPage;
 
 /**
  * Answers what no exception handler did (an unexpected exception, an error sent by a filter or the servlet
- * container) with a problem detail too, in place of Spring Boot's own error body. Whatever went wrong has
+ * container) with a problem detail too, in place of Spring Boot's own error body; a browser gets the console's
+ * error page. Whatever went wrong has
  * already been logged by the container; the caller learns only its status.
  */
 @RestController
 class ProblemErrorController implements ErrorController {
+
+    /** A browser's request, e.g. a console page that does not exist: a page, as the rest of the console. */
+    @RequestMapping(path = "${server.error.path:/error}", produces = MediaType.TEXT_HTML_VALUE)
+    ModelAndView page(HttpServletRequest request) {
+        return ErrorPage.of(status(request), null);
+    }
 
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
