@@ -1,5 +1,7 @@
 package com.nightshift.audit;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 
@@ -32,8 +34,23 @@ public class OperatorActions {
         return jdbc.query("""
                 SELECT id, at, user_name, action, target, status, outcome, address FROM operator_action
                 WHERE id < coalesce(?, 9223372036854775807) ORDER BY id DESC LIMIT ?
-                """, (rs, row) -> new OperatorAction(rs.getLong("id"), rs.getObject("at", Timestamp.class)
-                .toInstant(), rs.getString("user_name"), rs.getString("action"), rs.getString("target"),
-                rs.getInt("status"), rs.getString("outcome"), rs.getString("address")), before, limit);
+                """, OperatorActions::action, before, limit);
+    }
+
+    /**
+     * The newest {@code limit} actions on one target, newest first: who stopped or restarted execution 42
+     * ({@code jobs/executions/42}), who paused a schedule ({@code schedules/rollup-full}).
+     */
+    public List<OperatorAction> about(String target, int limit) {
+        return jdbc.query("""
+                SELECT id, at, user_name, action, target, status, outcome, address FROM operator_action
+                WHERE target = ? ORDER BY id DESC LIMIT ?
+                """, OperatorActions::action, target, limit);
+    }
+
+    private static OperatorAction action(ResultSet rs, int row) throws SQLException {
+        return new OperatorAction(rs.getLong("id"), rs.getObject("at", Timestamp.class).toInstant(),
+                rs.getString("user_name"), rs.getString("action"), rs.getString("target"), rs.getInt("status"),
+                rs.getString("outcome"), rs.getString("address"));
     }
 }

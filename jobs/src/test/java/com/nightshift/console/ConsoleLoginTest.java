@@ -13,12 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
+import com.nightshift.support.TestUsers;
 import com.nightshift.support.WebIntegrationTest;
 
 /**
@@ -29,22 +26,11 @@ import com.nightshift.support.WebIntegrationTest;
         "nightshift.security.enabled=true"})
 class ConsoleLoginTest extends WebIntegrationTest {
 
-    private static final String PASSWORD = "值班-secret";
+    private static final String PASSWORD = TestUsers.OPERATOR.password();
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
-    @Value("${local.server.port}")
-    int port;
 
     private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
-
-    @DynamicPropertySource
-    static void users(DynamicPropertyRegistry registry) {
-        registry.add("nightshift.security.users[0].name", () -> "chen");
-        registry.add("nightshift.security.users[0].password",
-                () -> "{bcrypt}" + new BCryptPasswordEncoder().encode(PASSWORD));
-        registry.add("nightshift.security.users[0].role", () -> "operator");
-    }
 
     @Test
     void aPageAskedForWithoutALoginSendsTheBrowserToTheLoginForm() throws Exception {
@@ -71,7 +57,7 @@ class ConsoleLoginTest extends WebIntegrationTest {
 
     @Test
     void theRightPasswordWithTheFormsTokenOpensTheConsole() throws Exception {
-        HttpResponse<String> login = post("/login", "username=chen&password=" + encode(PASSWORD)
+        HttpResponse<String> login = post("/login", "username=" + TestUsers.OPERATOR.user() + "&password=" + encode(PASSWORD)
                 + "&_csrf=" + csrfOf(get("/login")));
 
         assertThat(login.statusCode()).isEqualTo(302);
@@ -81,7 +67,7 @@ class ConsoleLoginTest extends WebIntegrationTest {
 
     @Test
     void aWrongPasswordReturnsToTheFormSayingSo() throws Exception {
-        HttpResponse<String> login = post("/login", "username=chen&password=guess&_csrf=" + csrfOf(get("/login")));
+        HttpResponse<String> login = post("/login", "username=" + TestUsers.OPERATOR.user() + "&password=guess&_csrf=" + csrfOf(get("/login")));
 
         assertThat(login.headers().firstValue("Location")).hasValueSatisfying(location ->
                 assertThat(location).endsWith("/login?error"));
@@ -92,14 +78,14 @@ class ConsoleLoginTest extends WebIntegrationTest {
     void aFormPostedWithoutItsCsrfTokenIsRefused() throws Exception {
         get("/login");
 
-        HttpResponse<String> login = post("/login", "username=chen&password=" + encode(PASSWORD));
+        HttpResponse<String> login = post("/login", "username=" + TestUsers.OPERATOR.user() + "&password=" + encode(PASSWORD));
 
         assertThat(login.statusCode()).isEqualTo(403);
     }
 
     @Test
     void aPageThatDoesNotExistIsTheConsolesErrorPage() throws Exception {
-        post("/login", "username=chen&password=" + encode(PASSWORD) + "&_csrf=" + csrfOf(get("/login")));
+        post("/login", "username=" + TestUsers.OPERATOR.user() + "&password=" + encode(PASSWORD) + "&_csrf=" + csrfOf(get("/login")));
 
         HttpResponse<String> missing = browser.send(HttpRequest.newBuilder(uri("/console/no-such-page"))
                 .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -13,13 +13,13 @@ import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import com.nightshift.audit.OperatorActions;
+import com.nightshift.support.TestUsers;
 import com.nightshift.support.WebIntegrationTest;
 
 /**
@@ -30,33 +30,22 @@ import com.nightshift.support.WebIntegrationTest;
         "nightshift.security.enabled=true"})
 class ApiLoginTest extends WebIntegrationTest {
 
-    private static final String VIEWER_PASSWORD = "看报表-viewer";
-    private static final String OPERATOR_PASSWORD = "operator-secret";
+    private static final String VIEWER_PASSWORD = TestUsers.VIEWER.password();
+    private static final String OPERATOR_PASSWORD = TestUsers.OPERATOR.password();
     private static final String GUESSED_PASSWORD = "zhao-secret";
-    private static final String SCRAPER_PASSWORD = "scrape";
+    private static final String SCRAPER_PASSWORD = TestUsers.SCRAPER.password();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @Value("${local.server.port}")
-    int port;
 
     @Autowired
     OperatorActions actions;
 
+    /** A viewer of this test's own, whose name the throttle test locks out. */
     @DynamicPropertySource
-    static void users(DynamicPropertyRegistry registry) {
-        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
-        registry.add("nightshift.security.users[0].name", () -> "wang");
-        registry.add("nightshift.security.users[0].password", () -> "{bcrypt}" + bcrypt.encode(VIEWER_PASSWORD));
-        registry.add("nightshift.security.users[0].role", () -> "viewer");
-        registry.add("nightshift.security.users[1].name", () -> "li");
-        registry.add("nightshift.security.users[1].password", () -> "{bcrypt}" + bcrypt.encode(OPERATOR_PASSWORD));
-        registry.add("nightshift.security.users[1].role", () -> "operator");
-        registry.add("nightshift.security.users[2].name", () -> "zhao");
-        registry.add("nightshift.security.users[2].password", () -> "{bcrypt}" + bcrypt.encode(GUESSED_PASSWORD));
-        registry.add("nightshift.security.users[2].role", () -> "viewer");
-        registry.add("nightshift.security.users[3].name", () -> "prometheus");
-        registry.add("nightshift.security.users[3].password", () -> "{bcrypt}" + bcrypt.encode(SCRAPER_PASSWORD));
-        registry.add("nightshift.security.users[3].role", () -> "metrics");
+    static void guessedUser(DynamicPropertyRegistry registry) {
+        registry.add("nightshift.security.users[3].name", () -> "zhao");
+        registry.add("nightshift.security.users[3].password",
+                () -> "{bcrypt}" + new BCryptPasswordEncoder(4).encode(GUESSED_PASSWORD));
+        registry.add("nightshift.security.users[3].role", () -> "viewer");
     }
 
     @Test

@@ -1,0 +1,102 @@
+package com.nightshift.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Uses the console as a browser does, without rendering it: a cookie jar for the session, form posts carrying the
+ * CSRF token of the page last read, redirects not followed (so that a test sees where a form sends the reader).
+ * For pages in a real browser engine, see the Selenium tests.
+ */
+public final class ConsoleClient {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+    private final int port;
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private String csrf;
+
+    ConsoleClient(int port) {
+        this.port = port;
+    }
+
+    /** Logs in through the form; fails the test unless the login succeeded. */
+    public ConsoleClient logIn(TestUsers login) {
+        HttpResponse<String> answer = logIn(login.user(), login.password());
+        if (answer.statusCode() != 302 || answer.headers().firstValue("Location").orElse("").contains("error")) {
+            throw new AssertionError("login as " + login.user() + " failed: " + answer.statusCode() + " "
+                    + answer.headers().firstValue("Location").orElse(""));
+        }
+        return this;
+    }
+
+    /** Posts the login form with {@code user} and {@code password}, whatever the outcome. */
+    public HttpResponse<String> logIn(String user, String password) {
+        get("/login");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("username", user);
+        form.put("password", password);
+        return post("/login", form);
+    }
+
+    /** A page (HTML asked for); remembers its CSRF token for the next post. */
+    public HttpResponse<String> get(String path) {
+        HttpResponse<String> page = send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET());
+        Matcher token = CSRF.matcher(page.body());
+        if (token.find()) {
+            csrf = token.group(1);
+        }
+        return page;
+    }
+
+    /** Posts a form with the CSRF token of the last page read, as the page's own form would. */
+    public HttpResponse<String> post(String path, Map<String, String> fields) {
+        Map<String, String> form = new LinkedHashMap<>(fields);
+        if (csrf != null) {
+            form.put("_csrf", csrf);
+        }
+        return postExactly(path, form);
+    }
+
+    /** Posts exactly these fields: no CSRF token unless given (a forged form). */
+    public HttpResponse<String> postExactly(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the console", e);
+        }
+    }
+
+    private URI uri(String path) {
+        return path.startsWith("http") ? URI.create(path) : URI.create("http://localhost:" + port + path);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
