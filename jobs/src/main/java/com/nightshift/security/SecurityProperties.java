@@ -8,12 +8,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Who may use the API, and whether logins are asked for at all.
  *
- * @param enabled whether the API asks for a login; until the console lands this is off unless set (see README)
+ * @param enabled whether logins are asked for: on unless switched off, which only suits an engine whose every
+ *                caller already passed a gateway of the chain's own that checks who they are (see README)
  * @param users   the users, each a name, a {@code {bcrypt}} password hash and a role; settable from the
  *                environment as {@code NIGHTSHIFT_SECURITY_USERS_0_NAME}, {@code ..._PASSWORD}, {@code ..._ROLE}
  */
 @ConfigurationProperties("nightshift.security")
-public record SecurityProperties(@DefaultValue("false") boolean enabled, @DefaultValue List<User> users) {
+public record SecurityProperties(@DefaultValue("true") boolean enabled, @DefaultValue List<User> users) {
 
     /**
      * One user.

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.nightshift.support.CliRun;
 import com.nightshift.support.TestServers;
+import com.nightshift.support.TestUsers;
 
 class SchedulesCommandTest {
 
@@ -128,9 +130,13 @@ class SchedulesCommandTest {
     void servingWithABadScheduleFolderExitsTwoPrintingEveryProblem() throws Exception {
         Files.writeString(folder.resolve("broken.yml"), BAD_SCHEDULE);
 
-        CliRun serve = assertTimeoutPreemptively(Duration.ofMinutes(2), () -> CliRun.onDatabase(
-                TestServers.get().newDatabase("schedules_serve"), "serve", "--nightshift.schedules.dir=" + folder,
+        List<String> serveArguments = new ArrayList<>(List.of("serve", "--nightshift.schedules.dir=" + folder,
                 "--server.port=0", "--spring.quartz.scheduler-name=nightshift-schedules-serve"));
+        // with users, so that the schedules are the one thing wrong
+        serveArguments.addAll(TestUsers.arguments());
+
+        CliRun serve = assertTimeoutPreemptively(Duration.ofMinutes(2), () -> CliRun.onDatabase(
+                TestServers.get().newDatabase("schedules_serve"), serveArguments.toArray(String[]::new)));
 
         assertThat(serve.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(serve.errLines().get(0)).startsWith("nightshift: the schedule files have ");

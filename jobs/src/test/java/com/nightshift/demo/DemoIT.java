@@ -2,18 +2,12 @@ package com.nightshift.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +17,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.nightshift.support.ApiClient;
 import com.nightshift.support.JarProcess;
 
 /** The README's demo command, run from the packaged jar on the embedded default. */
@@ -72,19 +67,14 @@ class DemoIT {
     }
 
     /** The demo serves with logins on: anonymous callers are refused, the printed operator gets in. */
-    private static void assertTheDemoOperatorLogsInAndNobodyElse(List<String> output) throws Exception {
+    private static void assertTheDemoOperatorLogsInAndNobodyElse(List<String> output) {
         String port = output.stream().map(SERVING_LINE::matcher).filter(Matcher::matches).map(m -> m.group(1))
                 .findFirst().orElseThrow(() -> new AssertionError("no 'Serving on' line in the output"));
         String password = output.stream().map(LOGIN_LINE::matcher).filter(Matcher::matches).map(m -> m.group(1))
                 .findFirst().orElseThrow(() -> new AssertionError("no 'Log in as demo' line in the output"));
-        HttpClient http = HttpClient.newHttpClient();
-        URI jobs = URI.create("http://localhost:" + port + "/api/jobs");
-        assertThat(http.send(HttpRequest.newBuilder(jobs).build(), HttpResponse.BodyHandlers.ofString())
-                .statusCode()).isEqualTo(401);
-        String credentials = Base64.getEncoder().encodeToString(("demo:" + password)
-                .getBytes(StandardCharsets.UTF_8));
-        assertThat(http.send(HttpRequest.newBuilder(jobs).header("Authorization", "Basic " + credentials).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        ApiClient demo = ApiClient.on(Integer.parseInt(port)).as("demo", password);
+        assertThat(demo.anonymous().get("/api/jobs").statusCode()).isEqualTo(401);
+        assertThat(demo.get("/api/jobs").statusCode()).isEqualTo(200);
     }
 
     private static Map<String, Long> printedTableCounts(List<String> output) {

@@ -4,13 +4,7 @@ import static com.nightshift.support.OrderLineRows.aLine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -23,7 +17,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.nightshift.support.RollupTableState;
@@ -34,13 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 class JobExecutionApiTest extends WebIntegrationTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final LocalDate DAY = LocalDate.of(2026, 10, 14);
     private static final int STORES = 40;
 
-    @LocalServerPort
-    private int port;
     @Autowired
     private JdbcTemplate jdbc;
     @Autowired
@@ -55,7 +45,7 @@ class JobExecutionApiTest extends WebIntegrationTest {
     void startsAJobInTheBackgroundAndReportsItsOutcome() throws Exception {
         aLine().store("杭州西湖店").on(DAY).amount("12.34").insert(jdbc);
 
-        HttpResponse<String> started = post("/api/jobs/rollup/executions", fullRun(DAY));
+        HttpResponse<String> started = api().post("/api/jobs/rollup/executions", fullRun(DAY));
 
         assertThat(started.statusCode()).isEqualTo(202);
         JsonNode execution = JSON.readTree(started.body());
@@ -77,9 +67,10 @@ class JobExecutionApiTest extends WebIntegrationTest {
         try (Connection lock = dataSource.getConnection(); Statement statement = lock.createStatement()) {
             lock.setAutoCommit(false);
             statement.execute("LOCK TABLE rollup_store_daily IN ACCESS EXCLUSIVE MODE");
-            first = post("/api/jobs/rollup/executions", fullRun(DAY)).headers().firstValue("Location").orElseThrow();
+            first = api().post("/api/jobs/rollup/executions", fullRun(DAY)).headers().firstValue("Location")
+                    .orElseThrow();
 
-            HttpResponse<String> second = post("/api/jobs/rollup/executions", fullRun(DAY));
+            HttpResponse<String> second = api().post("/api/jobs/rollup/executions", fullRun(DAY));
 
             assertThat(second.statusCode()).isEqualTo(409);
             assertThat(JSON.readTree(second.body()).get("detail").asString())
@@ -101,11 +92,11 @@ class JobExecutionApiTest extends WebIntegrationTest {
             lock.setAutoCommit(false);
             // every worker's first chunk waits for these row locks, in the middle of its partitions
             statement.execute("SELECT 1 FROM rollup_store_daily FOR UPDATE");
-            location = post("/api/jobs/rollup/executions", fullRun(DAY)).headers().firstValue("Location")
+            location = api().post("/api/jobs/rollup/executions", fullRun(DAY)).headers().firstValue("Location")
                     .orElseThrow();
             await().atMost(Duration.ofSeconds(30)).until(() -> sessionsWaitingForALock() > 0);
 
-            HttpResponse<String> stop = post(location + "/stop", "");
+            HttpResponse<String> stop = api().post(location + "/stop", "");
 
             assertThat(stop.statusCode()).isEqualTo(202);
             assertThat(JSON.readTree(stop.body()).get("status").asString()).isEqualTo("STOPPING");
@@ -116,7 +107,7 @@ class JobExecutionApiTest extends WebIntegrationTest {
         assertThat(storesRolledUp()).as("the chunks under way when the stop came committed, no more")
                 .isBetween(1L, STORES - 1L);
 
-        HttpResponse<String> resumed = post("/api/jobs/rollup/executions", fullRun(DAY));
+        HttpResponse<String> resumed = api().post("/api/jobs/rollup/executions", fullRun(DAY));
 
         JsonNode finished = awaitEnd(resumed.headers().firstValue("Location").orElseThrow());
         assertThat(finished.get("status").asString()).isEqualTo("COMPLETED");
@@ -127,7 +118,7 @@ class JobExecutionApiTest extends WebIntegrationTest {
 
     @Test
     void stoppingAnExecutionThatWasNeverRecordedIsNotFound() throws Exception {
-        HttpResponse<String> response = post("/api/jobs/executions/987654321/stop", "");
+        HttpResponse<String> response = api().post("/api/jobs/executions/987654321/stop", "");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(response.body()).get("detail").asString()).isEqualTo("no job execution 987654321");
@@ -136,11 +127,11 @@ class JobExecutionApiTest extends WebIntegrationTest {
     @Test
     void stoppingAnExecutionThatHasEndedIsAConflict() throws Exception {
         aLine().store("杭州西湖店").on(DAY).insert(jdbc);
-        String location = post("/api/jobs/rollup/executions", fullRun(DAY)).headers().firstValue("Location")
+        String location = api().post("/api/jobs/rollup/executions", fullRun(DAY)).headers().firstValue("Location")
                 .orElseThrow();
         awaitEnd(location);
 
-        HttpResponse<String> response = post(location + "/stop", "");
+        HttpResponse<String> response = api().post(location + "/stop", "");
 
         assertThat(response.statusCode()).isEqualTo(409);
         assertThat(JSON.readTree(response.body()).get("detail").asString())
@@ -155,14 +146,14 @@ class JobExecutionApiTest extends WebIntegrationTest {
             statement.execute("LOCK TABLE rollup_store_daily IN ACCESS EXCLUSIVE MODE");
             for (int day = 0; day < 4; day++) {
                 aLine().store("杭州西湖店").on(DAY.plusDays(day)).insert(jdbc);
-                running.add(post("/api/jobs/rollup/executions", fullRun(DAY.plusDays(day)))
+                running.add(api().post("/api/jobs/rollup/executions", fullRun(DAY.plusDays(day)))
                         .headers().firstValue("Location").orElseThrow());
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> running.stream()
                     .allMatch(location -> status(location).equals("STARTED")));
             long executions = executionCount();
 
-            HttpResponse<String> fifth = post("/api/jobs/rollup/executions", fullRun(DAY.plusDays(4)));
+            HttpResponse<String> fifth = api().post("/api/jobs/rollup/executions", fullRun(DAY.plusDays(4)));
 
             assertThat(fifth.statusCode()).isEqualTo(503);
             assertThat(JSON.readTree(fifth.body()).get("detail").asString())
@@ -177,7 +168,7 @@ class JobExecutionApiTest extends WebIntegrationTest {
 
     @Test
     void anUnknownJobIsNotFoundAndTheAnswerNamesTheJobsThereAre() throws Exception {
-        HttpResponse<String> response = post("/api/jobs/rolup/executions", "{}");
+        HttpResponse<String> response = api().post("/api/jobs/rolup/executions", "{}");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(response.body()).get("detail").asString())
@@ -188,7 +179,7 @@ class JobExecutionApiTest extends WebIntegrationTest {
     void aBadParameterValueIsRefusedBeforeAnythingIsRecorded() throws Exception {
         long executions = executionCount();
 
-        HttpResponse<String> response = post("/api/jobs/rollup/executions", "{\"mode\": \"sideways\"}");
+        HttpResponse<String> response = api().post("/api/jobs/rollup/executions", "{\"mode\": \"sideways\"}");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(response.body()).get("detail").asString()).contains("mode").contains("sideways");
@@ -197,7 +188,7 @@ class JobExecutionApiTest extends WebIntegrationTest {
 
     @Test
     void aMalformedParameterNameIsRefused() throws Exception {
-        HttpResponse<String> response = post("/api/jobs/rollup/executions", "{\"1mode\": \"full\"}");
+        HttpResponse<String> response = api().post("/api/jobs/rollup/executions", "{\"1mode\": \"full\"}");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(response.body()).get("detail").asString()).contains("'1mode=full'");
@@ -205,7 +196,7 @@ class JobExecutionApiTest extends WebIntegrationTest {
 
     @Test
     void anExecutionThatWasNeverRecordedIsNotFound() throws Exception {
-        HttpResponse<String> response = get("/api/jobs/executions/987654321");
+        HttpResponse<String> response = api().get("/api/jobs/executions/987654321");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(response.body()).get("detail").asString())
@@ -221,15 +212,16 @@ class JobExecutionApiTest extends WebIntegrationTest {
      * listeners run, and saves the summary they write a moment later.
      */
     private JsonNode awaitEnd(String location) {
-        return await().atMost(Duration.ofSeconds(60)).until(() -> JSON.readTree(get(location).body()), execution -> {
-            String status = execution.get("status").asString();
-            return !status.equals("STARTING") && !status.equals("STARTED") && !status.equals("STOPPING")
-                    && !execution.get("exitDescription").asString().isEmpty();
-        });
+        return await().atMost(Duration.ofSeconds(60)).until(() -> JSON.readTree(api().get(location).body()),
+                execution -> {
+                    String status = execution.get("status").asString();
+                    return !status.equals("STARTING") && !status.equals("STARTED") && !status.equals("STOPPING")
+                            && !execution.get("exitDescription").asString().isEmpty();
+                });
     }
 
     private String status(String location) {
-        return JSON.readTree(get(location).body()).get("status").asString();
+        return JSON.readTree(api().get(location).body()).get("status").asString();
     }
 
     private long storesRolledUp() {
@@ -243,29 +235,5 @@ class JobExecutionApiTest extends WebIntegrationTest {
 
     private long executionCount() {
         return jdbc.queryForObject("SELECT count(*) FROM batch_job_execution", Long.class);
-    }
-
-    private HttpResponse<String> post(String path, String json) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
-    }
-
-    private HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET().build());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
-
-    private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while calling " + request.uri(), e);
-        }
     }
 }

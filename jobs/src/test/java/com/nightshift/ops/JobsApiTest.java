@@ -4,13 +4,7 @@ import static com.nightshift.support.OrderLineRows.aLine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -24,7 +18,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.nightshift.support.ExpectedRollups;
@@ -37,13 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
 /** The jobs API beyond starting and stopping: the jobs, the history of executions, one in detail, a restart. */
 class JobsApiTest extends WebIntegrationTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final LocalDate DAY = LocalDate.of(2026, 9, 14);
     private static final int STORES = 40;
 
-    @LocalServerPort
-    private int port;
     @Autowired
     private JdbcTemplate jdbc;
     @Autowired
@@ -58,7 +48,7 @@ class JobsApiTest extends WebIntegrationTest {
 
     @Test
     void theJobsAreListedWithTheirParameters() {
-        JsonNode jobs = JSON.readTree(get("/api/jobs").body());
+        JsonNode jobs = JSON.readTree(api().get("/api/jobs").body());
 
         assertThat(jobs.findValuesAsString("name")).contains("rollup", "report", "mode", "from", "to");
         JsonNode rollup = jobs.get(0).get("name").asString().equals("report") ? jobs.get(1) : jobs.get(0);
@@ -88,7 +78,7 @@ class JobsApiTest extends WebIntegrationTest {
         List<Long> seen = new ArrayList<>();
         String next = "/api/jobs/executions?job=rollup&status=abandoned&limit=2";
         while (next != null) {
-            JsonNode page = JSON.readTree(get(next).body());
+            JsonNode page = JSON.readTree(api().get(next).body());
             assertThat(page.get("executions").size()).isLessThanOrEqualTo(2);
             page.get("executions").forEach(execution -> {
                 assertThat(execution.get("status").asString()).isEqualTo("ABANDONED");
@@ -107,11 +97,11 @@ class JobsApiTest extends WebIntegrationTest {
     @Test
     void anExecutionInTheHistoryHasItsCountsTimesAndWhoStartedIt() throws Exception {
         aLine().store("杭州西湖店").on(DAY).amount("12.34").insert(jdbc);
-        String location = post("/api/jobs/rollup/executions", json(DAY)).headers().firstValue("Location")
+        String location = api().post("/api/jobs/rollup/executions", json(DAY)).headers().firstValue("Location")
                 .orElseThrow();
         JsonNode finished = awaitEnd(location);
 
-        JsonNode listed = JSON.readTree(get("/api/jobs/executions?limit=1&job=rollup&since=" + DAY.minusYears(1))
+        JsonNode listed = JSON.readTree(api().get("/api/jobs/executions?limit=1&job=rollup&since=" + DAY.minusYears(1))
                 .body()).get("executions").get(0);
 
         assertThat(listed.get("id").asLong()).isEqualTo(finished.get("id").asLong());
@@ -130,7 +120,7 @@ class JobsApiTest extends WebIntegrationTest {
     void sinceLeavesOutWhatWasCreatedBefore() throws Exception {
         runner.run("rollup", fullRun(DAY));
 
-        JsonNode page = JSON.readTree(get("/api/jobs/executions?since=" + LocalDate.now().plusDays(1)).body());
+        JsonNode page = JSON.readTree(api().get("/api/jobs/executions?since=" + LocalDate.now().plusDays(1)).body());
 
         assertThat(page.get("executions").size()).isZero();
         assertThat(page.get("nextBefore").isNull()).isTrue();
@@ -139,7 +129,7 @@ class JobsApiTest extends WebIntegrationTest {
     @Test
     void theDetailOfAnExecutionHasItsSteps() {
         aLine().store("杭州西湖店").on(DAY).amount("12.34").insert(jdbc);
-        String location = post("/api/jobs/rollup/executions", json(DAY)).headers().firstValue("Location")
+        String location = api().post("/api/jobs/rollup/executions", json(DAY)).headers().firstValue("Location")
                 .orElseThrow();
 
         JsonNode detail = awaitEnd(location);
@@ -157,7 +147,7 @@ class JobsApiTest extends WebIntegrationTest {
         long id = runner.run("rollup", fullRun(DAY), Map.of("schedule", "nightly-rollup",
                 "schedule.fire", "2026-09-15T02:00+08:00", "schedule.kind", "SCHEDULED")).getId();
 
-        JsonNode startedBy = JSON.readTree(get("/api/jobs/executions?limit=1&before=" + (id + 1)).body())
+        JsonNode startedBy = JSON.readTree(api().get("/api/jobs/executions?limit=1&before=" + (id + 1)).body())
                 .get("executions").get(0).get("startedBy");
 
         assertThat(startedBy.get("by").asString()).isEqualTo("schedule");
@@ -185,17 +175,17 @@ class JobsApiTest extends WebIntegrationTest {
         String stopped = stoppedRun();
         assertThat(storesRolledUp()).as("stopped part way").isBetween(1L, STORES - 1L);
 
-        HttpResponse<String> restart = post(stopped + "/restart", "");
+        HttpResponse<String> restart = api().post(stopped + "/restart", "");
 
         assertThat(restart.statusCode()).isEqualTo(202);
         JsonNode resumed = awaitEnd(restart.headers().firstValue("Location").orElseThrow());
         assertThat(resumed.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(resumed.get("parameters").get("run.id"))
-                .isEqualTo(JSON.readTree(get(stopped).body()).get("parameters").get("run.id"));
+                .isEqualTo(JSON.readTree(api().get(stopped).body()).get("parameters").get("run.id"));
         assertThat(storesRolledUp()).isEqualTo(STORES);
         assertThat(new ExpectedRollups(jdbc).differences()).isZero();
 
-        HttpResponse<String> again = post(stopped + "/restart", "");
+        HttpResponse<String> again = api().post(stopped + "/restart", "");
 
         assertThat(again.statusCode()).as("the stopped execution was resumed by a later one").isEqualTo(409);
         assertThat(JSON.readTree(again.body()).get("detail").asString())
@@ -204,11 +194,11 @@ class JobsApiTest extends WebIntegrationTest {
 
     @Test
     void restartingACompletedExecutionIsAConflict() {
-        String location = post("/api/jobs/rollup/executions", json(DAY)).headers().firstValue("Location")
+        String location = api().post("/api/jobs/rollup/executions", json(DAY)).headers().firstValue("Location")
                 .orElseThrow();
         awaitEnd(location);
 
-        HttpResponse<String> restart = post(location + "/restart", "");
+        HttpResponse<String> restart = api().post(location + "/restart", "");
 
         assertThat(restart.statusCode()).isEqualTo(409);
         assertThat(JSON.readTree(restart.body()).get("detail").asString()).contains("it is COMPLETED");
@@ -221,10 +211,10 @@ class JobsApiTest extends WebIntegrationTest {
         try (Connection lock = dataSource.getConnection(); Statement statement = lock.createStatement()) {
             lock.setAutoCommit(false);
             statement.execute("LOCK TABLE rollup_store_daily IN ACCESS EXCLUSIVE MODE");
-            location = post("/api/jobs/rollup/executions", json(DAY)).headers().firstValue("Location")
+            location = api().post("/api/jobs/rollup/executions", json(DAY)).headers().firstValue("Location")
                     .orElseThrow();
 
-            HttpResponse<String> restart = post(location + "/restart", "");
+            HttpResponse<String> restart = api().post(location + "/restart", "");
 
             assertThat(restart.statusCode()).isEqualTo(409);
             assertThat(JSON.readTree(restart.body()).get("detail").asString()).contains("is running");
@@ -235,7 +225,7 @@ class JobsApiTest extends WebIntegrationTest {
 
     @Test
     void restartingAnExecutionThatWasNeverRecordedIsNotFound() {
-        HttpResponse<String> restart = post("/api/jobs/executions/987654321/restart", "");
+        HttpResponse<String> restart = api().post("/api/jobs/executions/987654321/restart", "");
 
         assertThat(restart.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(restart.body()).get("detail").asString()).isEqualTo("no job execution 987654321");
@@ -247,12 +237,12 @@ class JobsApiTest extends WebIntegrationTest {
         try (Connection lock = dataSource.getConnection(); Statement statement = lock.createStatement()) {
             lock.setAutoCommit(false);
             statement.execute("SELECT 1 FROM rollup_store_daily FOR UPDATE");
-            location = post("/api/jobs/rollup/executions", json(DAY)).headers().firstValue("Location")
+            location = api().post("/api/jobs/rollup/executions", json(DAY)).headers().firstValue("Location")
                     .orElseThrow();
             await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("SELECT count(*) FROM "
                     + "pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()",
                     Long.class) > 0);
-            assertThat(post(location + "/stop", "").statusCode()).isEqualTo(202);
+            assertThat(api().post(location + "/stop", "").statusCode()).isEqualTo(202);
             lock.rollback();
         }
         assertThat(awaitEnd(location).get("status").asString()).isEqualTo("STOPPED");
@@ -260,7 +250,7 @@ class JobsApiTest extends WebIntegrationTest {
     }
 
     private void assertBadParameter(String path, String parameter) {
-        HttpResponse<String> response = get(path);
+        HttpResponse<String> response = api().get(path);
         assertThat(response.statusCode()).as(path).isEqualTo(400);
         JsonNode problem = JSON.readTree(response.body());
         assertThat(problem.get("parameter").asString()).as(path).isEqualTo(parameter);
@@ -285,34 +275,11 @@ class JobsApiTest extends WebIntegrationTest {
 
     /** The execution once it has ended and its summary is written (see JobExecutionApiTest). */
     private JsonNode awaitEnd(String location) {
-        return await().atMost(Duration.ofSeconds(60)).until(() -> JSON.readTree(get(location).body()), execution -> {
-            String status = execution.get("status").asString();
-            return !status.equals("STARTING") && !status.equals("STARTED") && !status.equals("STOPPING")
-                    && !execution.get("exitDescription").asString().isEmpty();
-        });
-    }
-
-    private HttpResponse<String> post(String path, String json) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
-    }
-
-    private HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET().build());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
-
-    private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while calling " + request.uri(), e);
-        }
+        return await().atMost(Duration.ofSeconds(60)).until(() -> JSON.readTree(api().get(location).body()),
+                execution -> {
+                    String status = execution.get("status").asString();
+                    return !status.equals("STARTING") && !status.equals("STARTED") && !status.equals("STOPPING")
+                            && !execution.get("exitDescription").asString().isEmpty();
+                });
     }
 }

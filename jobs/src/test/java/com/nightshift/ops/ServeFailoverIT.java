@@ -3,9 +3,6 @@ package com.nightshift.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +21,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.nightshift.support.ApiClient;
 import com.nightshift.support.CliRun;
 import com.nightshift.support.ExpectedRollups;
 import com.nightshift.support.JarProcess;
 import com.nightshift.support.Migrations;
 import com.nightshift.support.TestServers;
+import com.nightshift.support.TestUsers;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
@@ -64,8 +63,8 @@ class ServeFailoverIT {
             List<String> committedBeforeKill;
             long killedExecution;
             long resumed;
-            try (JarProcess first = JarProcess.start(workDir, serveArguments(url, "first"));
-                 JarProcess other = JarProcess.start(workDir, serveArguments(url, "second"))) {
+            try (JarProcess first = serve(url, "first");
+                 JarProcess other = serve(url, "second")) {
                 int firstPort = first.awaitServing(START);
                 other.awaitServing(START);
                 killedExecution = startRollup(firstPort);
@@ -106,7 +105,7 @@ class ServeFailoverIT {
                     .anyMatch(line -> line.contains("Received SIGTERM"))
                     .noneMatch(line -> line.contains(" ERROR "));
 
-            try (JarProcess next = JarProcess.start(workDir, serveArguments(url, "next"))) {
+            try (JarProcess next = serve(url, "next")) {
                 next.awaitServing(START);
                 assertThat(next.awaitLine("Job execution " + resumed, Duration.ofSeconds(30))).last().asString()
                         .contains("was stopped by the shutdown of its instance: resumed from where it stopped");
@@ -136,16 +135,17 @@ class ServeFailoverIT {
     }
 
     private static long startRollup(int port) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/jobs/rollup/executions"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"mode\": \"full\", \"from\": \"" + FROM + "\", \"to\": \"" + TO + "\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = ApiClient.on(port).post("/api/jobs/rollup/executions",
+                "{\"mode\": \"full\", \"from\": \"" + FROM + "\", \"to\": \"" + TO + "\"}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         Matcher id = EXECUTION_ID.matcher(response.body());
         assertThat(id.find()).as(response.body()).isTrue();
         return Long.parseLong(id.group(1));
+    }
+
+    /** An instance serving with the test users, as an operator's deployment configures them. */
+    private JarProcess serve(String url, String name) throws Exception {
+        return JarProcess.start(workDir, TestUsers.environment(), serveArguments(url, name));
     }
 
     private String[] serveArguments(String url, String name) throws Exception {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.nightshift.support.JarProcess;
 import com.nightshift.support.TestServers;
+import com.nightshift.support.TestUsers;
 
 /** The packaged engine on a database whose schema is behind, as an operator who forgot to migrate sees it. */
 class SchemaBehindIT {
@@ -27,7 +28,9 @@ class SchemaBehindIT {
                 .forEach(serve::add);
         serve.add("--nightshift.data-dir=" + workDir);
 
-        try (JarProcess engine = JarProcess.start(workDir, serve.toArray(String[]::new))) {
+        // with its users, as the operator configured them: the schema is the one thing wrong
+        try (JarProcess engine = JarProcess.start(workDir, TestUsers.environment(),
+                serve.toArray(String[]::new))) {
             JarProcess.Ended ended = engine.awaitExit(Duration.ofMinutes(2));
 
             assertThat(ended.exitCode()).isEqualTo(4);

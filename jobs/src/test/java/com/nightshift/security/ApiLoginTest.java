@@ -1,15 +1,13 @@
 package com.nightshift.security;
 
+import static com.nightshift.support.TestUsers.OPERATOR;
+import static com.nightshift.support.TestUsers.SCRAPER;
+import static com.nightshift.support.TestUsers.VIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,22 +17,17 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import com.nightshift.audit.OperatorActions;
-import com.nightshift.support.TestUsers;
+import com.nightshift.support.ConsoleClient;
 import com.nightshift.support.WebIntegrationTest;
 
 /**
  * The API with logins on: anonymous callers and wrong passwords get 401, a viewer reads but gets 403 on an operator
  * action, an operator does both; each refusal a problem detail. The load balancer's probes need no login.
  */
-@TestPropertySource(properties = {"spring.quartz.scheduler-name=nightshift-login-test",
-        "nightshift.security.enabled=true"})
+@TestPropertySource(properties = "spring.quartz.scheduler-name=nightshift-login-test")
 class ApiLoginTest extends WebIntegrationTest {
 
-    private static final String VIEWER_PASSWORD = TestUsers.VIEWER.password();
-    private static final String OPERATOR_PASSWORD = TestUsers.OPERATOR.password();
     private static final String GUESSED_PASSWORD = "zhao-secret";
-    private static final String SCRAPER_PASSWORD = TestUsers.SCRAPER.password();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Autowired
     OperatorActions actions;
@@ -49,59 +42,61 @@ class ApiLoginTest extends WebIntegrationTest {
     }
 
     @Test
-    void anAnonymousReadIsRefusedWith401AsAProblemDetailAskingForBasic() throws Exception {
-        HttpResponse<String> response = send(get("/api/reports/deliveries"));
+    void anAnonymousReadIsRefusedWith401AsAProblemDetailAskingForBasic() {
+        HttpResponse<String> response = api().anonymous().get("/api/reports/deliveries");
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value ->
                 assertThat(value).startsWith("Basic"));
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
         assertThat(response.body()).contains("\"status\":401").contains("nightshift.security.users");
     }
 
     @Test
-    void aWrongPasswordIsRefusedWith401() throws Exception {
-        HttpResponse<String> response = send(as("li", "guess", get("/api/reports/deliveries")));
+    void aWrongPasswordIsRefusedWith401() {
+        HttpResponse<String> response = api().as("li", "guess").get("/api/reports/deliveries");
 
         assertThat(response.statusCode()).isEqualTo(401);
     }
 
     @Test
-    void aNameThatGuessedWrongTooOftenIsRefusedWith429EvenWithTheRightPassword() throws Exception {
+    void aNameThatGuessedWrongTooOftenIsRefusedWith429EvenWithTheRightPassword() {
         for (int i = 0; i <= FailedLogins.FREE_ATTEMPTS; i++) {
-            assertThat(send(as("zhao", "guess-" + i, get("/api/reports/deliveries"))).statusCode()).isEqualTo(401);
+            assertThat(api().as("zhao", "guess-" + i).get("/api/reports/deliveries").statusCode()).isEqualTo(401);
         }
 
-        HttpResponse<String> response = send(as("zhao", GUESSED_PASSWORD, get("/api/reports/deliveries")));
+        HttpResponse<String> response = api().as("zhao", GUESSED_PASSWORD).get("/api/reports/deliveries");
 
         assertThat(response.statusCode()).isEqualTo(429);
         assertThat(response.headers().firstValue("Retry-After")).isPresent();
         assertThat(response.body()).contains("zhao");
-        assertThat(send(as("wang", VIEWER_PASSWORD, get("/api/reports/deliveries"))).statusCode())
+        assertThat(api().as(VIEWER).get("/api/reports/deliveries").statusCode())
                 .as("other names are not slowed").isEqualTo(200);
     }
 
     @Test
-    void aViewerReads() throws Exception {
-        HttpResponse<String> response = send(as("wang", VIEWER_PASSWORD, get("/api/reports/deliveries")));
+    void aViewerReads() {
+        HttpResponse<String> response = api().as(VIEWER).get("/api/reports/deliveries");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Set-Cookie")).as("no session").isEmpty();
     }
 
     @Test
-    void aViewersOperatorActionIsRefusedWith403NamingTheRoleItTakes() throws Exception {
-        HttpResponse<String> response = send(as("wang", VIEWER_PASSWORD, post("/api/jobs/rollup/executions")));
+    void aViewersOperatorActionIsRefusedWith403NamingTheRoleItTakes() {
+        HttpResponse<String> response = api().as(VIEWER).post("/api/jobs/rollup/executions");
 
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
         assertThat(response.body()).contains("\"status\":403").contains("wang").contains("operator role");
     }
 
     @Test
-    void anOperatorsActionPassesTheLoginAndReachesTheApi() throws Exception {
+    void anOperatorsActionPassesTheLoginAndReachesTheApi() {
         // an unknown job: the API's own 404, so the login let it through without starting anything
-        HttpResponse<String> response = send(as("li", OPERATOR_PASSWORD, post("/api/jobs/no-such-job/executions")));
+        HttpResponse<String> response = api().post("/api/jobs/no-such-job/executions");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("no-such-job");
@@ -112,59 +107,50 @@ class ApiLoginTest extends WebIntegrationTest {
     }
 
     @Test
-    void aRunStartedByAnOperatorSaysWhoStartedIt() throws Exception {
-        HttpResponse<String> started = send(as("li", OPERATOR_PASSWORD, HttpRequest.newBuilder(URI.create(
-                "http://localhost:" + port + "/api/jobs/rollup/executions")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"mode\": \"incremental\"}"))));
+    void aRunStartedByAnOperatorSaysWhoStartedIt() {
+        HttpResponse<String> started = api().post("/api/jobs/rollup/executions", "{\"mode\": \"incremental\"}");
         assertThat(started.statusCode()).isEqualTo(202);
         String location = started.headers().firstValue("Location").orElseThrow();
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> !send(as("wang", VIEWER_PASSWORD, get(location))).body()
+        await().atMost(Duration.ofSeconds(60)).until(() -> !api().as(VIEWER).get(location).body()
                 .matches(".*\"status\":\"(STARTING|STARTED|STOPPING)\".*"));
 
-        assertThat(send(as("wang", VIEWER_PASSWORD, get(location))).body())
+        assertThat(api().as(VIEWER).get(location).body())
                 .contains("\"startedBy\":{\"by\":\"api\",\"user\":\"li\"");
     }
 
     @Test
-    void theProbesNeedNoLogin() throws Exception {
-        assertThat(send(get("/actuator/health/liveness")).statusCode()).isEqualTo(200);
-        assertThat(send(get("/actuator/health/readiness")).statusCode()).isEqualTo(200);
+    void theProbesNeedNoLogin() {
+        assertThat(api().anonymous().get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        assertThat(api().anonymous().get("/actuator/health/readiness").statusCode()).isEqualTo(200);
     }
 
     @Test
-    void theRestOfTheActuatorNeedsALogin() throws Exception {
-        assertThat(send(get("/actuator/health")).statusCode()).isEqualTo(401);
-        assertThat(send(as("wang", VIEWER_PASSWORD, get("/actuator/health"))).statusCode()).isEqualTo(200);
+    void theRestOfTheActuatorNeedsALogin() {
+        assertThat(api().anonymous().get("/actuator/health").statusCode()).isEqualTo(401);
+        assertThat(api().as(VIEWER).get("/actuator/health").statusCode()).isEqualTo(200);
     }
 
     @Test
-    void theScraperReadsThePrometheusMetricsAndNothingElse() throws Exception {
-        HttpResponse<String> metrics = send(as("prometheus", SCRAPER_PASSWORD, get("/actuator/prometheus")));
+    void theScraperReadsThePrometheusMetricsAndNothingElse() {
+        HttpResponse<String> metrics = api().as(SCRAPER).get("/actuator/prometheus");
 
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
-        assertThat(send(as("prometheus", SCRAPER_PASSWORD, get("/api/reports/deliveries"))).statusCode())
-                .isEqualTo(403);
-        assertThat(send(get("/actuator/prometheus")).statusCode()).as("never anonymously").isEqualTo(401);
+        assertThat(api().as(SCRAPER).get("/api/reports/deliveries").statusCode()).isEqualTo(403);
+        assertThat(api().anonymous().get("/actuator/prometheus").statusCode()).as("never anonymously")
+                .isEqualTo(401);
     }
 
-    private HttpRequest.Builder get(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
-    }
+    /** A page a forged cross-site request comes from carries the console's cookie: the API must not take it. */
+    @Test
+    void theApiNeverTakesAConsoleSessionCookieAlone() {
+        ConsoleClient browser = console().logIn(OPERATOR);
 
-    private HttpRequest.Builder post(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"));
-    }
+        HttpResponse<String> response = browser.get("/api/jobs");
 
-    private static HttpRequest.Builder as(String user, String password, HttpRequest.Builder request) {
-        String credentials = Base64.getEncoder().encodeToString((user + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
-        return request.header("Authorization", "Basic " + credentials);
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(browser.get("/console/executions").statusCode()).as("while the session itself is open")
+                .isNotIn(302, 401, 403);
     }
 }

@@ -10,15 +10,18 @@ import org.junit.jupiter.api.Test;
 import com.nightshift.support.CliRun;
 import com.nightshift.support.TestServers;
 
-/** {@code serve} with logins on refuses to start without a user anyone could log in as, or with a plain password. */
+/**
+ * {@code serve} asks for logins unless told not to, so without a user anyone could log in as, or with a plain
+ * password, it refuses to start.
+ */
 class ServeWithoutUsersTest {
 
     private static final int USAGE = 2;
 
     @Test
-    void serveWithLoginsOnAndNoUsersExitsTwoSayingHowToAddOne() {
+    void serveWithNoUsersExitsTwoSayingHowToAddOne() {
         CliRun serve = assertTimeoutPreemptively(Duration.ofMinutes(2), () -> CliRun.onDatabase(
-                TestServers.get().newDatabase("serve_no_users"), "serve", "--nightshift.security.enabled=true",
+                TestServers.get().newDatabase("serve_no_users"), "serve",
                 "--server.port=0", "--spring.quartz.scheduler-name=nightshift-no-users"));
 
         assertThat(serve.exitCode()).isEqualTo(USAGE);
@@ -30,7 +33,7 @@ class ServeWithoutUsersTest {
     @Test
     void serveWithAPlainTextPasswordExitsTwoNamingTheEntry() {
         CliRun serve = assertTimeoutPreemptively(Duration.ofMinutes(2), () -> CliRun.onDatabase(
-                TestServers.get().newDatabase("serve_plain_password"), "serve", "--nightshift.security.enabled=true",
+                TestServers.get().newDatabase("serve_plain_password"), "serve",
                 "--nightshift.security.users[0].name=li", "--nightshift.security.users[0].password=hunter2",
                 "--nightshift.security.users[0].role=operator",
                 "--server.port=0", "--spring.quartz.scheduler-name=nightshift-plain-password"));

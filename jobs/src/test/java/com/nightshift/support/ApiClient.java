@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * Calls the engine's HTTP API as a script would: JSON, HTTP Basic as one of the {@link TestUsers} (or nobody),
@@ -19,16 +20,27 @@ public final class ApiClient {
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private final int port;
-    private final TestUsers login;
+    /** {@code name:password}, or null for nobody. */
+    private final String credentials;
 
-    ApiClient(int port, TestUsers login) {
+    private ApiClient(int port, String credentials) {
         this.port = port;
-        this.login = login;
+        this.credentials = credentials;
+    }
+
+    /** The API of a server on this machine (a packaged jar's, say), as the operator. */
+    public static ApiClient on(int port) {
+        return new ApiClient(port, null).as(TestUsers.OPERATOR);
     }
 
     /** The same server, as another user. */
     public ApiClient as(TestUsers other) {
-        return new ApiClient(port, other);
+        return as(other.user(), other.password());
+    }
+
+    /** The same server, as any name and password (a user not among {@link TestUsers}, a wrong password). */
+    public ApiClient as(String name, String password) {
+        return new ApiClient(port, name + ":" + password);
     }
 
     /** The same server, without logging in. */
@@ -60,8 +72,17 @@ public final class ApiClient {
 
     /** Any request built on {@link #request(String)}, e.g. with headers of its own. */
     public HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** A download: the body as it came. */
+    public HttpResponse<byte[]> download(String path) {
+        return send(request(path).GET(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return HTTP.send(request.build(), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -73,12 +94,14 @@ public final class ApiClient {
     /** A request to {@code path} with this client's login. */
     public HttpRequest.Builder request(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
-        if (login != null) {
-            String credentials = login.user() + ":" + login.password();
-            request.header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-        }
+        authorization().ifPresent(value -> request.header("Authorization", value));
         return request;
+    }
+
+    /** The Authorization header's value of this client's login, for a request written by hand. */
+    public Optional<String> authorization() {
+        return Optional.ofNullable(credentials).map(login -> "Basic "
+                + Base64.getEncoder().encodeToString(login.getBytes(StandardCharsets.UTF_8)));
     }
 
     public URI uri(String path) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -32,13 +33,19 @@ public final class JarProcess implements AutoCloseable {
     }
 
     public static JarProcess start(Path workingDirectory, String... args) throws IOException {
+        return start(workingDirectory, Map.of(), args);
+    }
+
+    /** @param environment variables added to this process's own, e.g. {@link TestUsers#environment()} */
+    public static JarProcess start(Path workingDirectory, Map<String, String> environment, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-jar", jar()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workingDirectory.toFile())
-                .redirectErrorStream(true)
-                .start();
-        return new JarProcess(process);
+                .redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        return new JarProcess(builder.start());
     }
 
     /** Waits for a line containing {@code text}; returns every line printed up to it. */

@@ -1,5 +1,10 @@
 package com.nightshift.support;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -33,13 +38,43 @@ public enum TestUsers {
 
     /** Registers every test user, as entries 0, 1, 2 of the users list. */
     static void register(DynamicPropertyRegistry registry) {
-        // bcrypt's lowest cost: the hashes are checked on every request of every web test
-        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
         for (TestUsers login : values()) {
             String entry = "nightshift.security.users[" + login.ordinal() + "].";
             registry.add(entry + "name", login::user);
-            registry.add(entry + "password", () -> "{bcrypt}" + bcrypt.encode(login.password));
+            registry.add(entry + "password", login::hash);
             registry.add(entry + "role", () -> login.role);
         }
+    }
+
+    /**
+     * Every test user as an operator configures a packaged engine: {@code NIGHTSHIFT_SECURITY_USERS_0_NAME},
+     * {@code ..._PASSWORD}, {@code ..._ROLE}.
+     */
+    public static Map<String, String> environment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (TestUsers login : values()) {
+            String entry = "NIGHTSHIFT_SECURITY_USERS_" + login.ordinal() + "_";
+            environment.put(entry + "NAME", login.user);
+            environment.put(entry + "PASSWORD", login.hash());
+            environment.put(entry + "ROLE", login.role);
+        }
+        return environment;
+    }
+
+    /** Every test user as command-line settings, for {@link CliRun}'s {@code serve}. */
+    public static List<String> arguments() {
+        List<String> arguments = new ArrayList<>();
+        for (TestUsers login : values()) {
+            String entry = "--nightshift.security.users[" + login.ordinal() + "].";
+            arguments.add(entry + "name=" + login.user);
+            arguments.add(entry + "password=" + login.hash());
+            arguments.add(entry + "role=" + login.role);
+        }
+        return arguments;
+    }
+
+    private String hash() {
+        // bcrypt's lowest cost: the hashes are checked on every request of every web test
+        return "{bcrypt}" + new BCryptPasswordEncoder(4).encode(password);
     }
 }

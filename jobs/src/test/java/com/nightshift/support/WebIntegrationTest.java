@@ -31,7 +31,7 @@ public abstract class WebIntegrationTest {
 
     /** The API, as the operator; {@code api().as(VIEWER)}, {@code api().anonymous()} for others. */
     protected ApiClient api() {
-        return new ApiClient(port, TestUsers.OPERATOR);
+        return ApiClient.on(port);
     }
 
     /** A new browser session on the console, not yet logged in. */

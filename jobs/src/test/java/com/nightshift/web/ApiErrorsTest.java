@@ -7,15 +7,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.nightshift.support.WebIntegrationTest;
 
@@ -25,15 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
 /** Every refusal of the HTTP API is an RFC 9457 problem detail that says what is wrong. */
 class ApiErrorsTest extends WebIntegrationTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort
-    private int port;
 
     @Test
     void malformedJsonIsABadRequestSayingWhere() throws Exception {
-        HttpResponse<String> response = send(post("/api/jobs/rollup/executions", "application/json", "{\"mode\": }"));
+        HttpResponse<String> response = post("/api/jobs/rollup/executions", "application/json", "{\"mode\": }");
 
         JsonNode problem = problem(response, 400);
         assertThat(problem.get("title").asString()).isEqualTo("Malformed request body");
@@ -42,7 +34,7 @@ class ApiErrorsTest extends WebIntegrationTest {
 
     @Test
     void aBodyOfTheWrongShapeIsABadRequest() throws Exception {
-        HttpResponse<String> response = send(post("/api/jobs/rollup/executions", "application/json", "[\"full\"]"));
+        HttpResponse<String> response = post("/api/jobs/rollup/executions", "application/json", "[\"full\"]");
 
         assertThat(problem(response, 400).get("detail").asString())
                 .isEqualTo("the request body does not have the form this request takes at line 1, column 1");
@@ -50,14 +42,14 @@ class ApiErrorsTest extends WebIntegrationTest {
 
     @Test
     void aWrongContentTypeIsUnsupported() throws Exception {
-        HttpResponse<String> response = send(post("/api/jobs/rollup/executions", "text/plain", "mode=full"));
+        HttpResponse<String> response = post("/api/jobs/rollup/executions", "text/plain", "mode=full");
 
         assertThat(problem(response, 415).get("detail").asString()).contains("text/plain");
     }
 
     @Test
     void aNonNumericExecutionIdNamesThePathVariable() throws Exception {
-        HttpResponse<String> response = send(get("/api/jobs/executions/abc"));
+        HttpResponse<String> response = get("/api/jobs/executions/abc");
 
         JsonNode problem = problem(response, 400);
         assertThat(problem.get("detail").asString()).isEqualTo("'id' must be a whole number, was 'abc'");
@@ -66,23 +58,22 @@ class ApiErrorsTest extends WebIntegrationTest {
 
     @Test
     void anUnknownPathIsNotFound() throws Exception {
-        HttpResponse<String> response = send(get("/api/no-such-thing"));
+        HttpResponse<String> response = get("/api/no-such-thing");
 
         assertThat(problem(response, 404).get("detail").asString()).isEqualTo("no such path: /api/no-such-thing");
     }
 
     @Test
     void anUnknownPathIsAProblemDetailEvenForABrowser() throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/no-such-thing"))
-                .header("Accept", "text/html").build());
+        HttpResponse<String> response = api().send(api().request("/api/no-such-thing")
+                .header("Accept", "text/html"));
 
         problem(response, 404);
     }
 
     @Test
     void aMethodThePathDoesNotTakeIsNotAllowed() throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/rollups/store-daily?store=x"))
-                .DELETE().build());
+        HttpResponse<String> response = api().delete("/api/rollups/store-daily?store=x");
 
         assertThat(problem(response, 405).get("detail").asString()).contains("DELETE");
     }
@@ -91,7 +82,8 @@ class ApiErrorsTest extends WebIntegrationTest {
     @Test
     void anUnencodedQueryGetsAProblemDetailSayingWhatToEncode() throws Exception {
         String response = rawRequest("GET /api/rollups/store-daily?store=西安碑林店&from=2026-11-01&to=2026-11-25 HTTP/1.1\r\n"
-                + "Host: localhost\r\nConnection: close\r\n\r\n");
+                + "Host: localhost\r\nAuthorization: " + api().authorization().orElseThrow()
+                + "\r\nConnection: close\r\n\r\n");
 
         assertThat(response).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json");
         JsonNode problem = JSON.readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
@@ -121,21 +113,12 @@ class ApiErrorsTest extends WebIntegrationTest {
         }
     }
 
-    private HttpRequest get(String path) {
-        return HttpRequest.newBuilder(uri(path)).header("Accept", "application/json").build();
+    private HttpResponse<String> get(String path) {
+        return api().send(api().request(path).header("Accept", "application/json"));
     }
 
-    private HttpRequest post(String path, String contentType, String body) {
-        return HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
-                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
-
-    private static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(request, (name, value) -> true).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    private HttpResponse<String> post(String path, String contentType, String body) {
+        return api().send(api().request(path).header("Content-Type", contentType)
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 }

@@ -2,17 +2,11 @@ package com.nightshift.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 import com.nightshift.support.RedisOutage;
@@ -24,17 +18,14 @@ import tools.jackson.databind.json.JsonMapper;
 /** A load balancer asks readiness: it depends on the database only; health shows every server. */
 class HealthTest extends WebIntegrationTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @LocalServerPort
-    private int port;
     @Autowired
     private RedisConnectionFactory redisClient;
 
     @Test
     void readinessIsMadeOfTheDatabaseAndTheApplicationsOwnStateOnly() throws Exception {
-        HttpResponse<String> readiness = get("/actuator/health/readiness");
+        HttpResponse<String> readiness = probe("/actuator/health/readiness");
 
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(readiness.body()).get("components").propertyNames())
@@ -43,7 +34,7 @@ class HealthTest extends WebIntegrationTest {
 
     @Test
     void healthShowsRedisAndMail() throws Exception {
-        JsonNode components = JSON.readTree(get("/actuator/health").body()).get("components");
+        JsonNode components = JSON.readTree(api().get("/actuator/health").body()).get("components");
 
         assertThat(components.propertyNames()).contains("db", "redis", "mail");
     }
@@ -51,7 +42,7 @@ class HealthTest extends WebIntegrationTest {
     @Test
     void anInstanceWhoseRedisIsDownStaysReadyAndHealthSaysRedisIsDown() throws Exception {
         List<HttpResponse<String>> during = RedisOutage.during(redisClient,
-                () -> List.of(get("/actuator/health/readiness"), get("/actuator/health")));
+                () -> List.of(probe("/actuator/health/readiness"), api().get("/actuator/health")));
         HttpResponse<String> readiness = during.get(0);
 
         assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
@@ -62,12 +53,11 @@ class HealthTest extends WebIntegrationTest {
 
     @Test
     void livenessAnswers() throws Exception {
-        assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        assertThat(probe("/actuator/health/liveness").statusCode()).isEqualTo(200);
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    /** As the load balancer asks: without a login. */
+    private HttpResponse<String> probe(String path) {
+        return api().anonymous().get(path);
     }
 }

@@ -2,14 +2,10 @@ package com.nightshift.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.converter.ByteArrayHttpMessageConverter;
 import org.springframework.http.converter.ResourceHttpMessageConverter;
 import org.springframework.http.converter.StringHttpMessageConverter;
@@ -23,20 +19,14 @@ import com.nightshift.support.WebIntegrationTest;
  */
 class JsonOnlyApiTest extends WebIntegrationTest {
 
-    @LocalServerPort
-    private int port;
-
     @Autowired
     private RequestMappingHandlerAdapter handlers;
 
     @Test
     void aJsonEndpointAnswersJsonToABrowsersXmlPreferringAcceptHeader() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/api/rollups/store-daily?store=S1&from=2026-11-01&to=2026-11-02"))
-                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
-                .build();
-
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = api().send(api()
+                .request("/api/rollups/store-daily?store=S1&from=2026-11-01&to=2026-11-02")
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->

@@ -3,9 +3,6 @@ package com.nightshift.delivery.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 class DeliveriesApiTest extends WebIntegrationTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
@@ -51,8 +47,8 @@ class DeliveriesApiTest extends WebIntegrationTest {
 
     @Test
     void listsTheLettersOfAPeriodByItsLastPartOrItsWholeKey() throws Exception {
-        JsonNode byPeriod = JSON.readTree(get("/api/reports/deliveries?period=" + period).body());
-        JsonNode byKey = JSON.readTree(get("/api/reports/deliveries?period=" + key).body());
+        JsonNode byPeriod = JSON.readTree(api().get("/api/reports/deliveries?period=" + period).body());
+        JsonNode byKey = JSON.readTree(api().get("/api/reports/deliveries?period=" + key).body());
 
         assertThat(byPeriod).hasSize(2).isEqualTo(byKey);
         assertThat(byPeriod.get(0).get("email").asString()).isEqualTo("hq@example.com");
@@ -66,7 +62,7 @@ class DeliveriesApiTest extends WebIntegrationTest {
         jdbc.update("UPDATE delivery SET state = 'FAILED' WHERE delivery_key = ? AND email = ?", key,
                 "hq@example.com");
 
-        JsonNode failed = JSON.readTree(get("/api/reports/deliveries?state=failed&period=" + period).body());
+        JsonNode failed = JSON.readTree(api().get("/api/reports/deliveries?state=failed&period=" + period).body());
 
         assertThat(failed).hasSize(1);
         assertThat(failed.get(0).get("email").asString()).isEqualTo("hq@example.com");
@@ -74,7 +70,7 @@ class DeliveriesApiTest extends WebIntegrationTest {
 
     @Test
     void anUnknownStateIsABadRequestNamingTheStates() throws Exception {
-        HttpResponse<String> response = get("/api/reports/deliveries?state=LOST");
+        HttpResponse<String> response = api().get("/api/reports/deliveries?state=LOST");
 
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode problem = JSON.readTree(response.body());
@@ -85,7 +81,7 @@ class DeliveriesApiTest extends WebIntegrationTest {
 
     @Test
     void aLimitOutOfRangeIsABadRequest() throws Exception {
-        HttpResponse<String> response = get("/api/reports/deliveries?limit=0");
+        HttpResponse<String> response = api().get("/api/reports/deliveries?limit=0");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(response.body()).get("detail").asString())
@@ -97,7 +93,7 @@ class DeliveriesApiTest extends WebIntegrationTest {
         deliveries.send(List.of(key), 1);
         long id = idOf("li.si@example.com");
 
-        HttpResponse<String> response = post("/api/reports/deliveries/" + id + "/resend");
+        HttpResponse<String> response = api().post("/api/reports/deliveries/" + id + "/resend");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode resend = JSON.readTree(response.body());
@@ -110,7 +106,7 @@ class DeliveriesApiTest extends WebIntegrationTest {
 
     @Test
     void resendingAnUnknownDeliveryIsNotFound() throws Exception {
-        HttpResponse<String> response = post("/api/reports/deliveries/-5/resend");
+        HttpResponse<String> response = api().post("/api/reports/deliveries/-5/resend");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(response.body()).get("detail").asString()).isEqualTo("no delivery -5");
@@ -120,7 +116,7 @@ class DeliveriesApiTest extends WebIntegrationTest {
     void resendingALetterNotYetSentIsAConflict() throws Exception {
         long id = idOf("li.si@example.com");
 
-        HttpResponse<String> response = post("/api/reports/deliveries/" + id + "/resend");
+        HttpResponse<String> response = api().post("/api/reports/deliveries/" + id + "/resend");
 
         assertThat(response.statusCode()).isEqualTo(409);
         assertThat(JSON.readTree(response.body()).get("detail").asString()).contains(id + " is PENDING");
@@ -132,7 +128,7 @@ class DeliveriesApiTest extends WebIntegrationTest {
         jdbc.update("UPDATE delivery SET state = 'FAILED', last_reply = '550 no such user' WHERE delivery_key = ?"
                 + " AND email = ?", key, "hq@example.com");
 
-        HttpResponse<String> response = post("/api/reports/deliveries/resend-failed?period=" + period);
+        HttpResponse<String> response = api().post("/api/reports/deliveries/resend-failed?period=" + period);
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode resent = JSON.readTree(response.body());
@@ -143,7 +139,7 @@ class DeliveriesApiTest extends WebIntegrationTest {
 
     @Test
     void resendingFailedLettersNeedsAPeriod() throws Exception {
-        HttpResponse<String> response = post("/api/reports/deliveries/resend-failed");
+        HttpResponse<String> response = api().post("/api/reports/deliveries/resend-failed");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -168,15 +164,5 @@ class DeliveriesApiTest extends WebIntegrationTest {
                 }
             }).toList();
         }
-    }
-
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -4,10 +4,6 @@ import static com.nightshift.support.OrderLineRows.aLine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.mail.autoconfigure.MailProperties;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -42,14 +37,11 @@ abstract class ReportApiTestBase extends WebIntegrationTest {
     static final String ZHANG = "zhang.san@example.com";
     static final String HQ = "hq@example.com";
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Path RECIPIENTS_FILE = recipientsFile();
 
     @RegisterExtension
     static final GreenMailExtension MAIL = TestMailServer.greenMail();
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -84,36 +76,6 @@ abstract class ReportApiTestBase extends WebIntegrationTest {
     void mailGoesTo(int smtpPort) {
         mail.setHost("127.0.0.1");
         mail.setPort(smtpPort);
-    }
-
-    HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString(
-                StandardCharsets.UTF_8));
-    }
-
-    HttpResponse<byte[]> download(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    HttpResponse<String> post(String path, String json) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString(
-                StandardCharsets.UTF_8));
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
-
-    private static <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
-        try {
-            return HTTP.send(request, body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while calling " + request.uri(), e);
-        }
     }
 
     private static Path recipientsFile() {

@@ -26,8 +26,8 @@ class ReportArchiveApiTest extends ReportApiTestBase {
 
     @Test
     void theArchiveIsListedNewestFirstAndFilteredByPeriodAndReport() {
-        HttpResponse<String> all = get("/api/reports?period=2026-11-05&report=store-daily");
-        HttpResponse<String> none = get("/api/reports?period=2026-11-04");
+        HttpResponse<String> all = api().get("/api/reports?period=2026-11-05&report=store-daily");
+        HttpResponse<String> none = api().get("/api/reports?period=2026-11-04");
 
         assertThat(all.statusCode()).isEqualTo(200);
         assertThat(all.body()).contains("\"subject\":\"北京朝阳店\"", "\"language\":\"zh-CN\"", "\"language\":\"en\"");
@@ -41,7 +41,7 @@ class ReportArchiveApiTest extends ReportApiTestBase {
         long id = jdbc.queryForObject("SELECT id FROM report_archive WHERE language = 'zh-CN'", Long.class);
         String path = jdbc.queryForObject("SELECT pdf_path FROM report_archive WHERE id = ?", String.class, id);
 
-        HttpResponse<byte[]> response = download("/api/reports/" + id + "/pdf");
+        HttpResponse<byte[]> response = api().download("/api/reports/" + id + "/pdf");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
@@ -56,7 +56,7 @@ class ReportArchiveApiTest extends ReportApiTestBase {
     void anXlsxIsDownloadedAsASpreadsheet() {
         long id = jdbc.queryForObject("SELECT id FROM report_archive WHERE language = 'en'", Long.class);
 
-        HttpResponse<byte[]> response = download("/api/reports/" + id + "/xlsx");
+        HttpResponse<byte[]> response = api().download("/api/reports/" + id + "/xlsx");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type"))
@@ -65,7 +65,7 @@ class ReportArchiveApiTest extends ReportApiTestBase {
 
     @Test
     void anUnknownReportIsNotFoundAsAProblemDetail() {
-        HttpResponse<String> response = get("/api/reports/987654/pdf");
+        HttpResponse<String> response = api().get("/api/reports/987654/pdf");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -78,7 +78,7 @@ class ReportArchiveApiTest extends ReportApiTestBase {
         Files.delete(files.resolve(jdbc.queryForObject("SELECT xlsx_path FROM report_archive WHERE id = ?",
                 String.class, id)));
 
-        HttpResponse<String> response = get("/api/reports/" + id + "/xlsx");
+        HttpResponse<String> response = api().get("/api/reports/" + id + "/xlsx");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("which is no longer in the reports folder");
@@ -86,7 +86,7 @@ class ReportArchiveApiTest extends ReportApiTestBase {
 
     @Test
     void aReportRunWithStoreAndRegionIsRefusedWith400() {
-        HttpResponse<String> response = post("/api/jobs/report/executions",
+        HttpResponse<String> response = api().post("/api/jobs/report/executions",
                 "{\"store\": \"北京朝阳店\", \"region\": \"华北\"}");
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -95,7 +95,7 @@ class ReportArchiveApiTest extends ReportApiTestBase {
 
     @Test
     void aReportRunWithAMalformedWeekIsRefusedWith400() {
-        HttpResponse<String> response = post("/api/jobs/report/executions", "{\"week\": \"2026-48\"}");
+        HttpResponse<String> response = api().post("/api/jobs/report/executions", "{\"week\": \"2026-48\"}");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("parameter 'week' must be an ISO week such as 2026-W48");

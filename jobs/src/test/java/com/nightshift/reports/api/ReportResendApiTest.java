@@ -26,7 +26,7 @@ class ReportResendApiTest extends ReportApiTestBase {
                 ZHANG);
         mailGoesTo(MAIL.getSmtp().getPort());
 
-        HttpResponse<String> response = post("/api/reports/deliveries/" + failed + "/resend", "");
+        HttpResponse<String> response = api().post("/api/reports/deliveries/" + failed + "/resend", "");
 
         assertThat(response.statusCode()).isEqualTo(200);
         Map<String, Object> resend = jdbc.queryForMap("SELECT * FROM delivery WHERE resend_of = ?", failed);

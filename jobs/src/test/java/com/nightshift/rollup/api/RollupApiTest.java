@@ -4,11 +4,7 @@ import static com.nightshift.rollup.RollupGrain.STORE_DAILY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,7 +18,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,13 +35,10 @@ import tools.jackson.databind.json.JsonMapper;
 class RollupApiTest extends WebIntegrationTest {
 
     private static final AtomicInteger STORES = new AtomicInteger();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     // Numbers as BigDecimal, so an amount is compared as the exact text the API wrote.
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
-    @LocalServerPort
-    private int port;
     @Autowired
     private BusinessCalendar calendar;
     @Autowired
@@ -148,12 +140,8 @@ class RollupApiTest extends WebIntegrationTest {
                         "to", "367 days"));
     }
 
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "application/json")
-                .timeout(Duration.ofSeconds(30))
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    private HttpResponse<String> get(String path) {
+        return api().send(api().request(path).header("Accept", "application/json"));
     }
 
     private static JsonNode single(HttpResponse<String> response) {
