@@ -69,6 +69,11 @@ class FailedLogins {
         return left.isNegative() || left.isZero() ? Optional.empty() : Optional.of(left);
     }
 
+    /** A wait as a person reads it: whole seconds, rounded up, at least one. */
+    static long wholeSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
         byName.remove(event.getAuthentication().getName());

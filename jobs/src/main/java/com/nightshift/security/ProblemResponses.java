@@ -65,7 +65,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     }
 
     void tooManyFailures(HttpServletResponse response, String name, Duration wait) throws IOException {
-        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        long seconds = FailedLogins.wholeSeconds(wait);
         response.setHeader("Retry-After", Long.toString(seconds));
         write(response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins", "too many wrong "
                 + "passwords for '" + name + "' in a row: try again in " + seconds + " s"));

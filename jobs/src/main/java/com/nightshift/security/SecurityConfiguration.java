@@ -15,6 +15,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -77,13 +78,15 @@ class SecurityConfiguration {
 
     /**
      * The console: a login form and a session, so every form carries a CSRF token (Spring Security's default,
-     * kept in the session). Pages are read by viewers and operators, every form post is an operator's. With
+     * kept in the session). Pages are read by viewers and operators, every form post is an operator's. Wrong
+     * passwords on the form are logged and slowed as the API's are ({@link FormLoginThrottle}). With
      * logins off, everyone is an anonymous operator, so that the pages show their buttons and the audit names
      * somebody.
      */
     @Bean
     @Order(2)
-    SecurityFilterChain consoleSecurity(HttpSecurity http, SecurityProperties properties) throws Exception {
+    SecurityFilterChain consoleSecurity(HttpSecurity http, SecurityProperties properties, FailedLogins failedLogins)
+            throws Exception {
         http.securityMatcher("/**")
                 .headers(headers -> headers.frameOptions(frame -> frame.deny()));
         if (!properties.enabled()) {
@@ -92,12 +95,15 @@ class SecurityConfiguration {
                             .authorities("ROLE_" + Role.OPERATOR.name()))
                     .build();
         }
+        FormLoginThrottle throttle = new FormLoginThrottle(CONSOLE_LOGIN, failedLogins);
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(CONSOLE_LOGIN, CONSOLE_ASSETS).permitAll()
                         .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(Role.VIEWER.name(), Role.OPERATOR.name())
                         .anyRequest().hasRole(Role.OPERATOR.name()))
-                .formLogin(form -> form.loginPage(CONSOLE_LOGIN).defaultSuccessUrl("/console/executions"))
+                .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
+                .formLogin(form -> form.loginPage(CONSOLE_LOGIN).defaultSuccessUrl("/console/executions")
+                        .failureHandler(throttle))
                 .logout(logout -> logout.logoutSuccessUrl(CONSOLE_LOGIN + "?logout"))
                 .build();
     }

@@ -7,9 +7,15 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import com.nightshift.support.ConsoleClient;
+import com.nightshift.support.TestUsers;
 import com.nightshift.support.WebIntegrationTest;
 
 /**
@@ -17,7 +23,16 @@ import com.nightshift.support.WebIntegrationTest;
  * opens a session, a form posted without its token is refused, and pages are in Chinese unless English is asked.
  */
 @TestPropertySource(properties = "spring.quartz.scheduler-name=nightshift-console-login-test")
+@ExtendWith(OutputCaptureExtension.class)
 class ConsoleLoginTest extends WebIntegrationTest {
+
+    private static final String GUESSED_PASSWORD = "zhao-secret";
+
+    /** An operator of this test's own, whose name the throttle test locks out. */
+    @DynamicPropertySource
+    static void guessedUser(DynamicPropertyRegistry registry) {
+        TestUsers.registerAnother(registry, "zhao", GUESSED_PASSWORD, "operator");
+    }
 
     @Test
     void aPageAskedForWithoutALoginSendsTheBrowserToTheLoginForm() {
@@ -59,6 +74,34 @@ class ConsoleLoginTest extends WebIntegrationTest {
         assertThat(login.headers().firstValue("Location")).hasValueSatisfying(location ->
                 assertThat(location).endsWith("/login?error"));
         assertThat(browser.get("/login?error").body()).contains("用户名或密码错误");
+    }
+
+    @Test
+    void aWrongPasswordOnTheFormIsLoggedWithTheNameTriedAndTheAddress(CapturedOutput output) {
+        console().logIn("zhang-no-such-user", "guess");
+
+        assertThat(output).containsPattern("Failed console login as 'zhang-no-such-user' from [0-9.:]+");
+    }
+
+    @Test
+    void aNameThatGuessedWrongTooOftenIsSentBackToTheFormToWaitEvenWithTheRightPassword() {
+        ConsoleClient browser = console();
+        int wrong = 0;
+        while (!browser.logIn("zhao", "guess-" + wrong).headers().firstValue("Location").orElseThrow()
+                .contains("wait=")) {
+            wrong++;
+            assertThat(wrong).as("wrong passwords before the form asks to wait").isLessThan(10);
+        }
+
+        HttpResponse<String> login = browser.logIn("zhao", GUESSED_PASSWORD);
+
+        String location = login.headers().firstValue("Location").orElseThrow();
+        assertThat(location).matches(".*/login\\?wait=[1-9][0-9]*");
+        assertThat(browser.get(location).body()).contains("请 " + location.replaceAll(".*=", "") + " 秒后再试");
+        assertThat(browser.get("/console/executions").statusCode()).as("no session opened").isEqualTo(302);
+        assertThat(console().logIn(OPERATOR.user(), OPERATOR.password()).headers().firstValue("Location"))
+                .as("other names are not slowed").hasValueSatisfying(other ->
+                        assertThat(other).endsWith("/console/executions"));
     }
 
     @Test

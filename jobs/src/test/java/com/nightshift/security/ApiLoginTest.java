@@ -11,13 +11,13 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import com.nightshift.audit.OperatorActions;
 import com.nightshift.support.ConsoleClient;
+import com.nightshift.support.TestUsers;
 import com.nightshift.support.WebIntegrationTest;
 
 /**
@@ -35,10 +35,7 @@ class ApiLoginTest extends WebIntegrationTest {
     /** A viewer of this test's own, whose name the throttle test locks out. */
     @DynamicPropertySource
     static void guessedUser(DynamicPropertyRegistry registry) {
-        registry.add("nightshift.security.users[3].name", () -> "zhao");
-        registry.add("nightshift.security.users[3].password",
-                () -> "{bcrypt}" + new BCryptPasswordEncoder(4).encode(GUESSED_PASSWORD));
-        registry.add("nightshift.security.users[3].role", () -> "viewer");
+        TestUsers.registerAnother(registry, "zhao", GUESSED_PASSWORD, "viewer");
     }
 
     @Test

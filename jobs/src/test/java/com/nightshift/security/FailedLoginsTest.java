@@ -54,4 +54,11 @@ class FailedLoginsTest {
 
         assertThat(logins.waitFor("li")).isEmpty();
     }
+
+    @Test
+    void aWaitIsToldInWholeSecondsRoundedUp() {
+        assertThat(FailedLogins.wholeSeconds(Duration.ofMillis(1))).isEqualTo(1);
+        assertThat(FailedLogins.wholeSeconds(Duration.ofMillis(1001))).isEqualTo(2);
+        assertThat(FailedLogins.wholeSeconds(Duration.ofSeconds(8))).isEqualTo(8);
+    }
 }

@@ -46,6 +46,14 @@ public enum TestUsers {
         }
     }
 
+    /** Registers a user of one test's own after the test users (a name a test may lock out by guessing). */
+    public static void registerAnother(DynamicPropertyRegistry registry, String name, String password, String role) {
+        String entry = "nightshift.security.users[" + values().length + "].";
+        registry.add(entry + "name", () -> name);
+        registry.add(entry + "password", () -> hash(password));
+        registry.add(entry + "role", () -> role);
+    }
+
     /**
      * Every test user as an operator configures a packaged engine: {@code NIGHTSHIFT_SECURITY_USERS_0_NAME},
      * {@code ..._PASSWORD}, {@code ..._ROLE}.
@@ -74,6 +82,10 @@ public enum TestUsers {
     }
 
     private String hash() {
+        return hash(password);
+    }
+
+    private static String hash(String password) {
         // bcrypt's lowest cost: the hashes are checked on every request of every web test
         return "{bcrypt}" + new BCryptPasswordEncoder(4).encode(password);
     }
