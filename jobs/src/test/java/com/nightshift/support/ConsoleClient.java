@@ -33,13 +33,18 @@ public final class ConsoleClient {
         this.port = port;
     }
 
-    /** Logs in through the form; fails the test unless the login succeeded. */
+    /**
+     * Logs in through the form and opens the page it leads to, as a browser does (a login changes the session's
+     * CSRF token: the page carries the new one); fails the test unless the login succeeded.
+     */
     public ConsoleClient logIn(TestUsers login) {
         HttpResponse<String> answer = logIn(login.user(), login.password());
-        if (answer.statusCode() != 302 || answer.headers().firstValue("Location").orElse("").contains("error")) {
+        String location = answer.headers().firstValue("Location").orElse("");
+        if (answer.statusCode() != 302 || location.contains("error") || location.contains("wait=")) {
             throw new AssertionError("login as " + login.user() + " failed: " + answer.statusCode() + " "
-                    + answer.headers().firstValue("Location").orElse(""));
+                    + location);
         }
+        get(location);
         return this;
     }
 
@@ -64,21 +69,30 @@ public final class ConsoleClient {
 
     /** Posts a form with the CSRF token of the last page read, as the page's own form would. */
     public HttpResponse<String> post(String path, Map<String, String> fields) {
+        return submit("POST", path, fields);
+    }
+
+    /** Sends a form by any method (POST, or what a script might try), with the CSRF token of the last page read. */
+    public HttpResponse<String> submit(String method, String path, Map<String, String> fields) {
         Map<String, String> form = new LinkedHashMap<>(fields);
         if (csrf != null) {
             form.put("_csrf", csrf);
         }
-        return postExactly(path, form);
+        return submitExactly(method, path, form);
     }
 
     /** Posts exactly these fields: no CSRF token unless given (a forged form). */
     public HttpResponse<String> postExactly(String path, Map<String, String> fields) {
+        return submitExactly("POST", path, fields);
+    }
+
+    private HttpResponse<String> submitExactly(String method, String path, Map<String, String> fields) {
         String body = fields.entrySet().stream()
                 .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html")
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
