@@ -1,5 +1,6 @@
 package com.nightshift.security;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -39,8 +40,8 @@ class SecurityConfiguration {
     static final String LOGINS_OFF = "anonymous";
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(Clock clock) {
+        return new RememberedPasswordChecks(PasswordEncoderFactories.createDelegatingPasswordEncoder(), clock);
     }
 
     /** The configured users; none while logins are off, so that nobody can log in by a default user either. */
