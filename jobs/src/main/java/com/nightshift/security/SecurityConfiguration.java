@@ -20,8 +20,8 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Who may call what. With {@code nightshift.security.enabled}, everything but the load balancer's liveness and
- * readiness probes needs a login: the API by HTTP Basic on every request (no session, so no cookie a browser could
+ * Who may call what. Unless {@code nightshift.security.enabled} is switched off, everything but the load balancer's
+ * liveness and readiness probes needs a login: the API by HTTP Basic on every request (no session, so no cookie a browser could
  * be tricked into sending, hence no CSRF token), reads for viewers and operators, every other method for operators
  * only, the Prometheus scrape endpoint also for a scraper's metrics role; a refusal is a problem detail (401
  * anonymous or wrong password, 403 a viewer's operator action, 429 a name that guessed wrong too often:
@@ -39,6 +39,7 @@ class SecurityConfiguration {
     /** Who acts when logins are off: the name the audit records. */
     static final String LOGINS_OFF = "anonymous";
 
+    /** Hashes as Spring Security names them ({@code {bcrypt}...}), a right password remembered for a while. */
     @Bean
     PasswordEncoder passwordEncoder(Clock clock) {
         return new RememberedPasswordChecks(PasswordEncoderFactories.createDelegatingPasswordEncoder(), clock);

@@ -37,7 +37,7 @@ public enum TestUsers {
     }
 
     /** Registers every test user, as entries 0, 1, 2 of the users list. */
-    static void register(DynamicPropertyRegistry registry) {
+    public static void register(DynamicPropertyRegistry registry) {
         for (TestUsers login : values()) {
             String entry = "nightshift.security.users[" + login.ordinal() + "].";
             registry.add(entry + "name", login::user);

@@ -2,16 +2,11 @@ package com.nightshift.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +17,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.nightshift.NightshiftApplication;
+import com.nightshift.support.ApiClient;
 import com.nightshift.support.TestServers;
+import com.nightshift.support.TestUsers;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,7 +35,6 @@ import tools.jackson.databind.json.JsonMapper;
 @DirtiesContext
 class DatabaseOutageTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String DATABASE_URL = TestServers.get().newDatabase("outage");
     private static final String DATABASE = DATABASE_URL.replaceAll(".*/([^/?]+)\\?.*", "$1");
@@ -56,6 +52,7 @@ class DatabaseOutageTest {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", servers::smtpPort);
         registry.add("nightshift.data-dir", () -> servers.dataDir().toString());
+        TestUsers.register(registry);
     }
 
     @AfterEach
@@ -68,8 +65,10 @@ class DatabaseOutageTest {
         admin("ALTER DATABASE " + DATABASE + " ALLOW_CONNECTIONS false");
         admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + DATABASE + "'");
 
-        HttpResponse<String> execution = get("/api/jobs/executions/1");
-        HttpResponse<String> readiness = get("/actuator/health/readiness");
+        ApiClient api = ApiClient.on(port);
+        HttpResponse<String> execution = api.send(api.request("/api/jobs/executions/1")
+                .header("Accept", "application/json"));
+        HttpResponse<String> readiness = api.anonymous().get("/actuator/health/readiness");
 
         assertThat(execution.statusCode()).as(execution.body()).isEqualTo(503);
         assertThat(execution.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -83,11 +82,5 @@ class DatabaseOutageTest {
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }

@@ -4,9 +4,6 @@ import static com.nightshift.schedules.ScheduleEngine.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +12,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -28,14 +27,15 @@ import com.nightshift.schedules.ScheduleEngine;
 import com.nightshift.schedules.ScheduleStateException;
 import com.nightshift.schedules.ScheduleSync;
 import com.nightshift.schedules.Schedules;
+import com.nightshift.support.ApiClient;
 import com.nightshift.support.TestServers;
+import com.nightshift.support.TestUsers;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class SchedulesApiTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
@@ -47,8 +47,9 @@ class SchedulesApiTest {
     static void startEngine() throws Exception {
         jdbcUrl = TestServers.get().newDatabase("schedules_api");
         folder = Files.createTempDirectory("schedules-api-");
-        engine = ScheduleEngine.start(jdbcUrl, folder, "nightshift-schedules-api-test",
-                "--spring.main.web-application-type=servlet", "--server.port=0");
+        List<String> web = new ArrayList<>(List.of("--spring.main.web-application-type=servlet", "--server.port=0"));
+        web.addAll(TestUsers.arguments());
+        engine = ScheduleEngine.start(jdbcUrl, folder, "nightshift-schedules-api-test", web.toArray(String[]::new));
     }
 
     @AfterAll
@@ -72,7 +73,7 @@ class SchedulesApiTest {
 
     @Test
     void theListShowsEverySchedulesDefinitionStateAndNextFiresInItsZoneAndInUtc() throws Exception {
-        HttpResponse<String> response = get("/api/schedules");
+        HttpResponse<String> response = api().get("/api/schedules");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode list = JSON.readTree(response.body());
@@ -98,7 +99,7 @@ class SchedulesApiTest {
 
     @Test
     void aPreviewGivesTheNextFiresInItsZoneAndInUtcEachWithItsResolvedParameters() throws Exception {
-        HttpResponse<String> response = get("/api/schedules/daily/preview?count=3");
+        HttpResponse<String> response = api().get("/api/schedules/daily/preview?count=3");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode fires = JSON.readTree(response.body()).get("fires");
@@ -111,13 +112,13 @@ class SchedulesApiTest {
             assertThat(fire.get("parameters").get("from").asString()).isEqualTo(yesterday);
             assertThat(fire.get("parameters").get("to").asString()).isEqualTo(yesterday);
         }
-        assertThat(JSON.readTree(get("/api/schedules/daily/preview").body()).get("fires")).hasSize(5);
+        assertThat(JSON.readTree(api().get("/api/schedules/daily/preview").body()).get("fires")).hasSize(5);
     }
 
     @Test
     void aPreviewOfNoFireOrMoreThanAHundredIsABadRequest() throws Exception {
         for (String count : new String[]{"0", "101", "-1"}) {
-            HttpResponse<String> response = get("/api/schedules/daily/preview?count=" + count);
+            HttpResponse<String> response = api().get("/api/schedules/daily/preview?count=" + count);
             assertThat(response.statusCode()).isEqualTo(400);
             assertThat(JSON.readTree(response.body()).get("detail").asString())
                     .isEqualTo("'count' must be between 1 and 100, was " + count);
@@ -126,9 +127,9 @@ class SchedulesApiTest {
 
     @Test
     void anUnknownScheduleIsNotFoundWhateverIsAsked() throws Exception {
-        for (HttpResponse<String> response : new HttpResponse[]{get("/api/schedules/nope/preview"),
-                post("/api/schedules/nope/pause"), post("/api/schedules/nope/resume"),
-                post("/api/schedules/nope/fire")}) {
+        for (HttpResponse<String> response : new HttpResponse[]{api().get("/api/schedules/nope/preview"),
+                api().post("/api/schedules/nope/pause"), api().post("/api/schedules/nope/resume"),
+                api().post("/api/schedules/nope/fire")}) {
             assertThat(response.statusCode()).isEqualTo(404);
             assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
             assertThat(JSON.readTree(response.body()).get("detail").asString())
@@ -138,11 +139,11 @@ class SchedulesApiTest {
 
     @Test
     void aPausedScheduleShowsPausedAndCannotBePausedAgain() throws Exception {
-        HttpResponse<String> paused = post("/api/schedules/daily/pause");
+        HttpResponse<String> paused = api().post("/api/schedules/daily/pause");
 
         assertThat(paused.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(paused.body()).get("state").asString()).isEqualTo("PAUSED");
-        HttpResponse<String> again = post("/api/schedules/daily/pause");
+        HttpResponse<String> again = api().post("/api/schedules/daily/pause");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(JSON.readTree(again.body()).get("detail").asString())
                 .isEqualTo("schedule 'daily' is paused already");
@@ -150,20 +151,20 @@ class SchedulesApiTest {
 
     @Test
     void aResumedScheduleShowsNormalAndCannotBeResumedAgain() throws Exception {
-        post("/api/schedules/daily/pause");
+        api().post("/api/schedules/daily/pause");
 
-        HttpResponse<String> resumed = post("/api/schedules/daily/resume");
+        HttpResponse<String> resumed = api().post("/api/schedules/daily/resume");
 
         assertThat(resumed.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(resumed.body()).get("state").asString()).isEqualTo("NORMAL");
-        HttpResponse<String> again = post("/api/schedules/daily/resume");
+        HttpResponse<String> again = api().post("/api/schedules/daily/resume");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(JSON.readTree(again.body()).get("detail").asString()).isEqualTo("schedule 'daily' is not paused");
     }
 
     @Test
     void aDisabledScheduleCannotBePaused() throws Exception {
-        HttpResponse<String> response = post("/api/schedules/off/pause");
+        HttpResponse<String> response = api().post("/api/schedules/off/pause");
 
         assertThat(response.statusCode()).isEqualTo(409);
         assertThat(JSON.readTree(response.body()).get("detail").asString()).contains("disabled");
@@ -171,7 +172,7 @@ class SchedulesApiTest {
 
     @Test
     void aManualFireRunsTheJobNowWithItsParametersResolvedNow() throws Exception {
-        HttpResponse<String> response = post("/api/schedules/daily/fire");
+        HttpResponse<String> response = api().post("/api/schedules/daily/fire");
 
         assertThat(response.statusCode()).isIn(200, 202);
         JsonNode fire = JSON.readTree(response.body());
@@ -187,7 +188,7 @@ class SchedulesApiTest {
         assertThat(engine.jdbc().queryForObject("SELECT parameter_value FROM batch_job_execution_params "
                 + "WHERE job_execution_id = ? AND parameter_name = 'schedule.kind'", String.class, execution))
                 .isEqualTo("MANUAL");
-        JsonNode previous = JSON.readTree(get("/api/schedules").body()).get(0).get("previousFire");
+        JsonNode previous = JSON.readTree(api().get("/api/schedules").body()).get(0).get("previousFire");
         assertThat(previous.get("kind").asString()).isEqualTo("MANUAL");
         assertThat(previous.get("outcome").asString()).isEqualTo("COMPLETED");
         assertThat(previous.get("executionId").asLong()).isEqualTo(execution);
@@ -197,7 +198,7 @@ class SchedulesApiTest {
     @Test
     void aManualFireFindingItsJobRunningIsAConflictAndRecordedAsRefused() throws Exception {
         try (HeldRunLock running = HeldRunLock.hold(jdbcUrl, "rollup", Map.of("mode", "incremental"))) {
-            HttpResponse<String> response = post("/api/schedules/incremental/fire");
+            HttpResponse<String> response = api().post("/api/schedules/incremental/fire");
 
             assertThat(response.statusCode()).isEqualTo(409);
             assertThat(JSON.readTree(response.body()).get("detail").asString()).contains("already");
@@ -211,7 +212,7 @@ class SchedulesApiTest {
         ScheduleEngine.write(folder, "d-bad.yml", schedule("bad", "rollup", "0 0 25 * * ?", "sometimes",
                 "mode=sideways"));
 
-        HttpResponse<String> response = post("/api/schedules/reload");
+        HttpResponse<String> response = api().post("/api/schedules/reload");
 
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode problem = JSON.readTree(response.body());
@@ -219,7 +220,7 @@ class SchedulesApiTest {
         for (JsonNode error : problem.get("errors")) {
             assertThat(error.asString()).contains("d-bad.yml").contains("'bad'");
         }
-        assertThat(JSON.readTree(get("/api/schedules").body()).findValuesAsString("name"))
+        assertThat(JSON.readTree(api().get("/api/schedules").body()).findValuesAsString("name"))
                 .containsExactly("daily", "incremental", "off");
     }
 
@@ -231,7 +232,7 @@ class SchedulesApiTest {
         ScheduleEngine.write(folder, "e-new.yml", schedule("new", "rollup", "0 0 5 * * ?", "skip",
                 "mode=incremental"));
 
-        HttpResponse<String> response = post("/api/schedules/reload");
+        HttpResponse<String> response = api().post("/api/schedules/reload");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode summary = JSON.readTree(response.body());
@@ -249,16 +250,8 @@ class SchedulesApiTest {
         }
     }
 
-    private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> post(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static URI uri(String path) {
-        return URI.create("http://localhost:" + engine.property("local.server.port") + path);
+    /** The API as an operator. */
+    private static ApiClient api() {
+        return ApiClient.on(Integer.parseInt(engine.property("local.server.port")));
     }
 }
