@@ -7,9 +7,7 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.slf4j.LoggerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -18,12 +16,15 @@ import com.nightshift.support.ConsoleClient;
 import com.nightshift.support.TestUsers;
 import com.nightshift.support.WebIntegrationTest;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+
 /**
  * The console's door: pages ask for the login form, the form takes a name and password with its CSRF token and
  * opens a session, a form posted without its token is refused, and pages are in Chinese unless English is asked.
  */
 @TestPropertySource(properties = "spring.quartz.scheduler-name=nightshift-console-login-test")
-@ExtendWith(OutputCaptureExtension.class)
 class ConsoleLoginTest extends WebIntegrationTest {
 
     private static final String GUESSED_PASSWORD = "zhao-secret";
@@ -77,10 +78,19 @@ class ConsoleLoginTest extends WebIntegrationTest {
     }
 
     @Test
-    void aWrongPasswordOnTheFormIsLoggedWithTheNameTriedAndTheAddress(CapturedOutput output) {
-        console().logIn("zhang-no-such-user", "guess");
+    void aWrongPasswordOnTheFormIsLoggedWithTheNameTriedAndTheAddress() {
+        Logger logger = (Logger) LoggerFactory.getLogger("com.nightshift.security.FormLoginThrottle");
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        try {
+            console().logIn("zhang-no-such-user", "guess");
+        } finally {
+            logger.detachAppender(log);
+        }
 
-        assertThat(output).containsPattern("Failed console login as 'zhang-no-such-user' from [0-9.:]+");
+        assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).singleElement().asString()
+                .matches("Failed console login as 'zhang-no-such-user' from [0-9a-f.:]+");
     }
 
     @Test
