@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.nightshift.ops.JobRunner;
+import com.nightshift.ops.StartedBy;
 
 /**
  * Real rollup executions for the console's tests: completed, failed by the database, or held at their first chunk
@@ -28,6 +29,8 @@ final class ConsoleTestRuns {
     private static final LocalDate FIRST_DAY = LocalDate.of(2031, 1, 1);
     private static final AtomicInteger DAYS_USED = new AtomicInteger();
     static final int STORES = 12;
+    /** What the command line's {@code run} notes on the runs it starts. */
+    private static final Map<String, String> COMMAND_LINE = StartedBy.notes(StartedBy.COMMAND_LINE);
 
     private final JobRunner runner;
     private final JdbcTemplate jdbc;
@@ -58,7 +61,7 @@ final class ConsoleTestRuns {
     long completed() throws Exception {
         LocalDate day = newDay();
         ordersOn(day);
-        return runner.run("rollup", fullRun(day)).getId();
+        return runner.run("rollup", fullRun(day), COMMAND_LINE).getId();
     }
 
     /** A run the database fails half way (a trigger refuses one store's row), as a full disk would. */
@@ -75,7 +78,7 @@ final class ConsoleTestRuns {
         jdbc.execute("CREATE TRIGGER console_test_refuse BEFORE INSERT OR UPDATE ON rollup_store_daily "
                 + "FOR EACH ROW EXECUTE FUNCTION console_test_refuse()");
         try {
-            return runner.run("rollup", fullRun(day)).getId();
+            return runner.run("rollup", fullRun(day), COMMAND_LINE).getId();
         } finally {
             jdbc.execute("DROP TRIGGER IF EXISTS console_test_refuse ON rollup_store_daily");
         }
