@@ -1,0 +1,126 @@
+package com.nightshift.console.browser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.FluentWait;
+
+import com.nightshift.support.TestUsers;
+
+/**
+ * One browser on the console, in one engine: opens pages by path, logs in through the form, finds elements by CSS,
+ * waits for a page to show something by reloading it, and saves what it shows. Closing it quits the browser.
+ */
+public final class Browser implements AutoCloseable {
+
+    /** Where pictures of the pages go, for a person to look at. */
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** Generous: a job run on a busy build machine shares two cores with the rest of the build. */
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    private final Engine engine;
+    private final WebDriver driver;
+    private final String base;
+
+    Browser(Engine engine, int port) {
+        this.engine = engine;
+        this.driver = engine.start();
+        this.base = "http://localhost:" + port;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public Browser open(String path) {
+        driver.get(base + path);
+        return this;
+    }
+
+    /** Logs in through the form; where the browser lands is up to the console. */
+    public Browser logIn(TestUsers login) {
+        return logIn(login.user(), login.password());
+    }
+
+    public Browser logIn(String name, String password) {
+        open("/login");
+        find("#username").sendKeys(name);
+        find("#password").sendKeys(password);
+        find("#log-in").click();
+        return this;
+    }
+
+    /** The one element; fails the test naming the selector and the page if it is missing. */
+    public WebElement find(String css) {
+        List<WebElement> found = all(css);
+        if (found.isEmpty()) {
+            throw new AssertionError("no " + css + " on " + driver.getCurrentUrl() + ":\n" + text());
+        }
+        return found.get(0);
+    }
+
+    public List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    public boolean has(String css) {
+        return !all(css).isEmpty();
+    }
+
+    /** Reloads the page until it shows {@code css} (pages do not update themselves), then returns it. */
+    public WebElement reloadUntil(String css) {
+        return new FluentWait<>(driver).withTimeout(PATIENCE).pollingEvery(Duration.ofMillis(500))
+                .withMessage(() -> css + " on " + driver.getCurrentUrl() + ", showing:\n" + text())
+                .until(browser -> {
+                    if (!has(css)) {
+                        browser.navigate().refresh();
+                    }
+                    return all(css).stream().findFirst().orElse(null);
+                });
+    }
+
+    /** The path of the page shown, without the query. */
+    public String path() {
+        return URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    /** The page's visible text. */
+    public String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /**
+     * Saves the page shown as {@code <engine>-<page>.png}; an engine that draws nothing (HtmlUnit) saves its
+     * source as {@code .html} instead, which still shows what the reader was given.
+     */
+    public void save(String page) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            if (driver instanceof TakesScreenshot camera) {
+                Files.write(SCREENSHOTS.resolve(engine.label() + "-" + page + ".png"),
+                        camera.getScreenshotAs(OutputType.BYTES));
+            } else {
+                Files.writeString(SCREENSHOTS.resolve(engine.label() + "-" + page + ".html"),
+                        driver.getPageSource(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
