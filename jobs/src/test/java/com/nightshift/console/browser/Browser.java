@@ -10,11 +10,14 @@ import java.time.Duration;
 import java.util.List;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.FluentWait;
+import org.openqa.selenium.support.ui.Select;
 
 import com.nightshift.support.TestUsers;
 
@@ -28,6 +31,12 @@ public final class Browser implements AutoCloseable {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     /** Generous: a job run on a busy build machine shares two cores with the rest of the build. */
     private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    private static final Dimension WINDOW = new Dimension(1366, 900);
+    /** The window's height beyond the page it shows (headless Chromium's window frame). */
+    private static final int WINDOW_FRAME = 150;
+    /** Pictures no taller than this: a thousand rows would make a picture no one looks at. */
+    private static final int TALLEST = 4000;
 
     private final Engine engine;
     private final WebDriver driver;
@@ -78,6 +87,24 @@ public final class Browser implements AutoCloseable {
         return !all(css).isEmpty();
     }
 
+    /**
+     * Gives a form's field a value as a reader would: picks it in a select, types it elsewhere. A date field is
+     * set directly, since what a reader types into one depends on the browser's locale.
+     */
+    public Browser fill(String css, String value) {
+        WebElement field = find(css);
+        if (field.getTagName().equals("select")) {
+            new Select(field).selectByValue(value);
+        } else if ("date".equals(field.getAttribute("type"))) {
+            ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];"
+                    + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", field, value);
+        } else {
+            field.clear();
+            field.sendKeys(value);
+        }
+        return this;
+    }
+
     /** Reloads the page until it shows {@code css} (pages do not update themselves), then returns it. */
     public WebElement reloadUntil(String css) {
         return new FluentWait<>(driver).withTimeout(PATIENCE).pollingEvery(Duration.ofMillis(500))
@@ -108,6 +135,7 @@ public final class Browser implements AutoCloseable {
         try {
             Files.createDirectories(SCREENSHOTS);
             if (driver instanceof TakesScreenshot camera) {
+                showWholePage();
                 Files.write(SCREENSHOTS.resolve(engine.label() + "-" + page + ".png"),
                         camera.getScreenshotAs(OutputType.BYTES));
             } else {
@@ -117,6 +145,14 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Makes the window as tall as the page, so that the picture shows all of it, not the first screen only. */
+    private void showWholePage() {
+        Object height = ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollHeight");
+        int wanted = Math.max(WINDOW.height, ((Number) height).intValue() + WINDOW_FRAME);
+        driver.manage().window().setSize(new Dimension(WINDOW.width, Math.min(wanted, TALLEST)));
     }
 
     @Override

@@ -1,0 +1,72 @@
+package com.nightshift.console.browser;
+
+import static com.nightshift.support.OrderLineRows.aLine;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.nightshift.support.RollupTableState;
+import com.nightshift.support.TestUsers;
+
+/** An operator's night in a real browser engine: start a job from its form and see it finish, stop a running one. */
+class ConsoleOperationsBrowserTest extends BrowserTest {
+
+    private static final String DAY = RunningRollup.DAY.toString();
+
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private DataSource dataSource;
+
+    @BeforeEach
+    void emptyTables() {
+        RollupTableState.clear(jdbc);
+    }
+
+    @InEachEngine
+    void aJobStartedFromItsFormRunsToCompletion(Browser browser) {
+        aLine().store("杭州西湖店").on(RunningRollup.DAY).amount("12.34").insert(jdbc);
+        browser.logIn(TestUsers.OPERATOR).save("executions");
+        browser.open("/console/jobs").save("jobs");
+
+        browser.find("a[data-job=rollup]").click();
+        browser.fill("#start-form [name=mode]", "full").fill("#start-form [name=from]", DAY)
+                .fill("#start-form [name=to]", DAY).save("start-form");
+        browser.find("#start").click();
+
+        assertThat(browser.path()).as("the new execution's page").matches("/console/executions/\\d+");
+        browser.reloadUntil("#execution-status[data-status=COMPLETED]");
+        browser.save("execution");
+        assertThat(jdbc.queryForObject("SELECT gross_amount::text FROM rollup_store_daily", String.class))
+                .isEqualTo("12.34");
+    }
+
+    @InEachEngine
+    void aRunningJobStoppedFromItsPageEndsStopped(Browser browser) throws Exception {
+        try (RunningRollup rollup = new RunningRollup(dataSource, jdbc, api())) {
+            browser.logIn(TestUsers.OPERATOR).open("/console/executions/" + rollup.id());
+            assertThat(browser.find("#execution-status").getAttribute("data-status")).isEqualTo("STARTED");
+            browser.save("execution-running");
+
+            browser.find("#stop").click();
+            rollup.release();
+
+            browser.reloadUntil("#execution-status[data-status=STOPPED]");
+            browser.save("execution-stopped");
+        }
+    }
+
+    @InEachEngine
+    void aViewerSeesARunningJobWithoutTheStopButton(Browser browser) throws Exception {
+        try (RunningRollup rollup = new RunningRollup(dataSource, jdbc, api())) {
+            browser.logIn(TestUsers.VIEWER).open("/console/executions/" + rollup.id());
+
+            assertThat(browser.find("#execution-status").getAttribute("data-status")).isEqualTo("STARTED");
+            assertThat(browser.has("#stop")).as("a stop button for a viewer").isFalse();
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package com.nightshift.console.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import com.nightshift.support.TestUsers;
+
+/** Schedules in a real browser engine: an operator pauses one and resumes it. */
+class ConsoleSchedulesBrowserTest extends BrowserTest {
+
+    private static final String ROW = "tr[data-schedule=" + SCHEDULE + "] ";
+
+    /** A run that failed half way leaves the schedule paused in Quartz's tables; each run starts from running. */
+    @BeforeEach
+    void resumeTheSchedule() {
+        api().post("/api/schedules/" + SCHEDULE + "/resume");
+    }
+
+    @InEachEngine
+    void anOperatorPausesAScheduleAndResumesIt(Browser browser) {
+        browser.logIn(TestUsers.OPERATOR).open("/console/schedules").save("schedules");
+
+        browser.find(ROW + "button.pause").click();
+
+        assertThat(browser.path()).isEqualTo("/console/schedules");
+        assertThat(browser.find(ROW + "span.state").getAttribute("data-state")).isEqualTo("PAUSED");
+        browser.save("schedules-paused");
+
+        browser.find(ROW + "button.resume").click();
+
+        assertThat(browser.find(ROW + "span.state").getAttribute("data-state")).isEqualTo("NORMAL");
+    }
+}
