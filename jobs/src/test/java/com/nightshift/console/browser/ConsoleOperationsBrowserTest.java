@@ -3,6 +3,8 @@ package com.nightshift.console.browser;
 import static com.nightshift.support.OrderLineRows.aLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +17,7 @@ import com.nightshift.support.TestUsers;
 /** An operator's night in a real browser engine: start a job from its form and see it finish, stop a running one. */
 class ConsoleOperationsBrowserTest extends BrowserTest {
 
-    private static final String DAY = RunningRollup.DAY.toString();
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -29,13 +31,13 @@ class ConsoleOperationsBrowserTest extends BrowserTest {
 
     @InEachEngine
     void aJobStartedFromItsFormRunsToCompletion(Browser browser) {
-        aLine().store("杭州西湖店").on(RunningRollup.DAY).amount("12.34").insert(jdbc);
+        aLine().store("杭州西湖店").on(DAY).amount("12.34").insert(jdbc);
         browser.logIn(TestUsers.OPERATOR).save("executions");
         browser.open("/console/jobs").save("jobs");
 
         browser.find("a[data-job=rollup]").click();
-        browser.fill("#start-form [name=mode]", "full").fill("#start-form [name=from]", DAY)
-                .fill("#start-form [name=to]", DAY).save("start-form");
+        browser.fill("#start-form [name=mode]", "full").fill("#start-form [name=from]", DAY.toString())
+                .fill("#start-form [name=to]", DAY.toString()).save("start-form");
         browser.find("#start").click();
 
         assertThat(browser.path()).as("the new execution's page").matches("/console/executions/\\d+");
