@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * thousands of rows per run: too slow to ask on every start.
  */
 @Repository
-class JobHistory {
+public class JobHistory {
 
     private static final int EXECUTIONS_TO_SEARCH = 200;
     /** The exit code of an execution stopped by its instance's shutdown, for another instance to resume. */
@@ -131,7 +131,7 @@ class JobHistory {
     }
 
     /** The execution with its steps, if it was ever recorded. */
-    Optional<JobExecution> execution(long executionId) {
+    public Optional<JobExecution> execution(long executionId) {
         try {
             return Optional.ofNullable(repository.getJobExecution(executionId));
         } catch (EmptyResultDataAccessException e) {

@@ -9,7 +9,7 @@ import java.util.Map;
  * schedule's own notes ({@code schedule}, {@code schedule.fire}) instead. A resumed execution keeps the notes of
  * its run's first start. Runs recorded before the note existed show {@value #UNKNOWN}.
  *
- * @param by       {@value #API}, {@value #COMMAND_LINE}, {@value #SCHEDULE} or {@value #UNKNOWN}
+ * @param by       {@value #API}, {@value #CONSOLE}, {@value #COMMAND_LINE}, {@value #SCHEDULE} or {@value #UNKNOWN}
  * @param user     the user who started it through the API with logins on; null otherwise
  * @param schedule the schedule's name, for a scheduled run
  * @param fire     the fire time the run is for (ISO offset date-time in the schedule's zone), for a scheduled run
@@ -22,6 +22,8 @@ public record StartedBy(String by, String user, String schedule, String fire) {
     public static final String USER_NOTE = "started.user";
     public static final String API = "api";
     public static final String COMMAND_LINE = "command line";
+    /** A start from the console's form, by the logged-in user. */
+    public static final String CONSOLE = "console";
     public static final String SCHEDULE = "schedule";
     public static final String UNKNOWN = "unknown";
     // the schedules' own notes (schedules.FireNotes): named here, as ops must not depend on the schedules above it

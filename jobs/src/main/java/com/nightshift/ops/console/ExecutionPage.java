@@ -1,0 +1,119 @@
+package com.nightshift.ops.console;
+
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+import com.nightshift.audit.OperatorAction;
+import com.nightshift.audit.OperatorActions;
+import com.nightshift.console.ConsoleController;
+import com.nightshift.ops.JobCatalog;
+import com.nightshift.ops.JobExecutionView;
+import com.nightshift.ops.JobHistory;
+
+/**
+ * {@code /console/executions/{id}}: one execution, its steps with their counts and timings, its parameters, why it
+ * failed, who started, stopped or restarted it, and the stop or restart it allows.
+ */
+@ConsoleController
+class ExecutionPage {
+
+    /** Enough for any execution's story; the audit page has the rest. */
+    private static final int ACTIONS_SHOWN = 20;
+    private static final Pattern EXECUTION_LINK = Pattern.compile("/executions/(\\d+)$");
+
+    private final JobHistory history;
+    private final JobRepository repository;
+    private final JobCatalog catalog;
+    private final OperatorActions actions;
+    private final ExecutionRows rows;
+    private final HumanDuration durations;
+    private final BusinessTime times;
+
+    ExecutionPage(JobHistory history, JobRepository repository, JobCatalog catalog, OperatorActions actions,
+                  ExecutionRows rows, HumanDuration durations, BusinessTime times) {
+        this.history = history;
+        this.repository = repository;
+        this.catalog = catalog;
+        this.actions = actions;
+        this.rows = rows;
+        this.durations = durations;
+        this.times = times;
+    }
+
+    @GetMapping("/console/executions/{id}")
+    String execution(@PathVariable String id, Locale locale, Model model) {
+        JobExecution execution = execution(id);
+        JobExecutionView view = JobExecutionView.of(execution);
+        ExecutionRow row = rows.row(view, locale);
+        model.addAttribute("execution", view);
+        model.addAttribute("row", row);
+        model.addAttribute("created", times.format(view.createTime()));
+        model.addAttribute("zone", times.zone().getId());
+        model.addAttribute("steps", view.steps().stream().map(step -> new StepRow(step.name(), step.status(),
+                rows.status(step.status(), locale), times.format(step.startTime()), times.format(step.endTime()),
+                durations.format(step.durationMillis(), locale), step.counts().read(), step.counts().written(),
+                step.counts().skipped(), step.counts().commits(), step.name().contains(":"))).toList());
+        model.addAttribute("error", execution.getStatus() == BatchStatus.FAILED ? PlainError.of(view) : null);
+        model.addAttribute("actions", actions.about("jobs/executions/" + execution.getId(), ACTIONS_SHOWN).stream()
+                .map(action -> actionRow(action)).toList());
+        model.addAttribute("canStop", execution.getStatus() == BatchStatus.STARTING
+                || execution.getStatus() == BatchStatus.STARTED);
+        model.addAttribute("canRestart", canRestart(execution));
+        // a run under way is watched until it ends: the page follows it without a script
+        model.addAttribute("refresh", execution.isRunning());
+        return "ops/execution";
+    }
+
+    /** A step's line; a partition worker ({@code step:partition}) is summed in its manager step already. */
+    record StepRow(String name, String status, String statusLabel, String started, String ended, String duration,
+                   long read, long written, long skipped, long commits, boolean worker) {
+    }
+
+    /** An operator's action on this execution; {@code outcomeId} the execution it led to, if any. */
+    record ActionRow(String at, String user, String action, int status, boolean done, Long outcomeId) {
+    }
+
+    private JobExecution execution(String id) {
+        try {
+            return history.execution(Long.parseLong(id)).orElseThrow(() -> notFound(id));
+        } catch (NumberFormatException e) {
+            throw notFound(id);
+        }
+    }
+
+    private static ResponseStatusException notFound(String id) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "no job execution " + id);
+    }
+
+    /** As {@code JobRunner.restart} will judge it: failed or stopped, a restartable job, its run's latest. */
+    private boolean canRestart(JobExecution execution) {
+        if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED) {
+            return false;
+        }
+        String job = execution.getJobInstance().getJobName();
+        if (!catalog.names().contains(job) || !catalog.job(job).isRestartable()) {
+            return false;
+        }
+        JobExecution last = repository.getLastJobExecution(execution.getJobInstance());
+        return last != null && Objects.equals(last.getId(), execution.getId());
+    }
+
+    private ActionRow actionRow(OperatorAction action) {
+        Matcher outcome = EXECUTION_LINK.matcher(action.outcome() == null ? "" : action.outcome());
+        return new ActionRow(times.format(action.at().atOffset(ZoneOffset.UTC)), action.user(),
+                action.action(), action.status(), action.status() < 400,
+                outcome.find() ? Long.valueOf(outcome.group(1)) : null);
+    }
+}
