@@ -14,8 +14,8 @@ import com.nightshift.job.ParameterDescription;
 
 /**
  * The jobs and their start forms, from the descriptions the jobs publish (the same as {@code GET /api/jobs} and the
- * checks of a start), in the reader's language where the bundle has the words and in the job's own English where it
- * does not, so that a new job has a working form before anyone translates it.
+ * checks of a start), in the reader's language where the bundles have the words ({@code ops.job.NAME.*}) and in the
+ * job's own English where they do not, so that a new job has a working form before anyone translates it.
  */
 @Component
 class JobForms {
