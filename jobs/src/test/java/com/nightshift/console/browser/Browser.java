@@ -16,6 +16,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.Select;
 
@@ -66,7 +67,17 @@ public final class Browser implements AutoCloseable {
         open("/login");
         find("#username").sendKeys(name);
         find("#password").sendKeys(password);
-        find("#log-in").click();
+        return press("#log-in");
+    }
+
+    /**
+     * Clicks a button or link that leads to another page, and waits for that page: a browser may return from the
+     * click before it has left the page (Chromium does).
+     */
+    public Browser press(String css) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        find(css).click();
+        new FluentWait<>(driver).withTimeout(PATIENCE).until(ExpectedConditions.stalenessOf(page));
         return this;
     }
 

@@ -31,7 +31,7 @@ class ConsoleLoginBrowserTest extends BrowserTest {
     void loggingOutReturnsToTheLoginForm(Browser browser) {
         browser.logIn(TestUsers.VIEWER);
 
-        browser.find("#logout").click();
+        browser.press("#logout");
 
         assertThat(browser.path()).isEqualTo("/login");
         assertThat(browser.has("#logged-out")).isTrue();

@@ -35,10 +35,10 @@ class ConsoleOperationsBrowserTest extends BrowserTest {
         browser.logIn(TestUsers.OPERATOR).save("executions");
         browser.open("/console/jobs").save("jobs");
 
-        browser.find("a[data-job=rollup]").click();
+        browser.press("a[data-job=rollup]");
         browser.fill("#start-form [name=mode]", "full").fill("#start-form [name=from]", DAY.toString())
                 .fill("#start-form [name=to]", DAY.toString()).save("start-form");
-        browser.find("#start").click();
+        browser.press("#start");
 
         assertThat(browser.path()).as("the new execution's page").matches("/console/executions/\\d+");
         browser.reloadUntil("#execution-status[data-status=COMPLETED]");
@@ -54,7 +54,7 @@ class ConsoleOperationsBrowserTest extends BrowserTest {
             assertThat(browser.find("#execution-status").getAttribute("data-status")).isEqualTo("STARTED");
             browser.save("execution-running");
 
-            browser.find("#stop").click();
+            browser.press("#stop");
             rollup.release();
 
             browser.reloadUntil("#execution-status[data-status=STOPPED]");

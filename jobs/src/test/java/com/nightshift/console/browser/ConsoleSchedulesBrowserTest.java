@@ -21,13 +21,13 @@ class ConsoleSchedulesBrowserTest extends BrowserTest {
     void anOperatorPausesAScheduleAndResumesIt(Browser browser) {
         browser.logIn(TestUsers.OPERATOR).open("/console/schedules").save("schedules");
 
-        browser.find(ROW + "button.pause").click();
+        browser.press(ROW + "button.pause");
 
         assertThat(browser.path()).isEqualTo("/console/schedules");
         assertThat(browser.find(ROW + "span.state").getAttribute("data-state")).isEqualTo("PAUSED");
         browser.save("schedules-paused");
 
-        browser.find(ROW + "button.resume").click();
+        browser.press(ROW + "button.resume");
 
         assertThat(browser.find(ROW + "span.state").getAttribute("data-state")).isEqualTo("NORMAL");
     }
