@@ -5,9 +5,9 @@ import java.util.Map;
 
 /**
  * Who or what started a run, as its history shows it: read from the run's notes (non-identifying parameters).
- * Every new run carries {@value #NOTE}: {@value #API} or {@value #COMMAND_LINE}; a schedule's runs carry the
- * schedule's own notes ({@code schedule}, {@code schedule.fire}) instead. A resumed execution keeps the notes of
- * its run's first start. Runs recorded before the note existed show {@value #UNKNOWN}.
+ * Every new run carries {@value #NOTE}: {@value #API}, {@value #CONSOLE} or {@value #COMMAND_LINE}; a schedule's
+ * runs carry the schedule's own notes ({@code schedule}, {@code schedule.fire}) instead. A resumed execution keeps
+ * the notes of its run's first start. Runs recorded before the note existed show {@value #UNKNOWN}.
  *
  * @param by       {@value #API}, {@value #CONSOLE}, {@value #COMMAND_LINE}, {@value #SCHEDULE} or {@value #UNKNOWN}
  * @param user     the user who started it through the API with logins on; null otherwise

@@ -41,6 +41,19 @@ class JobsPageTest extends OpsConsoleTest {
     }
 
     @Test
+    void aViewerSeesTheFormWithoutItsStartButtonAndIsRefusedWhenPostingAnyway() {
+        ConsoleClient viewer = viewer();
+        long executions = executions();
+
+        String page = viewer.get("/console/jobs/rollup").body();
+        HttpResponse<String> start = viewer.post("/console/jobs/rollup/executions", Map.of("mode", "incremental"));
+
+        assertThat(page).contains("id=\"start-form\"").contains("id=\"operators-only\"").doesNotContain("id=\"start\"");
+        assertThat(start.statusCode()).isEqualTo(403);
+        assertThat(executions()).isEqualTo(executions);
+    }
+
+    @Test
     void startingFromTheFormRunsTheJobAndLeadsToItsExecution() throws Exception {
         LocalDate day = ConsoleTestRuns.newDay();
         runs.ordersOn(day);
