@@ -19,6 +19,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 import com.nightshift.config.NightshiftProperties;
 import com.nightshift.console.ConsoleController;
+import com.nightshift.reports.ReportCatalog;
+import com.nightshift.reports.ReportDefinition;
 import com.nightshift.reports.archive.ArchiveFiles;
 import com.nightshift.reports.archive.ArchivedReport;
 import com.nightshift.reports.archive.ReportArchive;
@@ -38,11 +40,13 @@ class ReportsPage {
 
     private final ReportArchive archive;
     private final ArchiveFiles files;
+    private final ReportCatalog catalog;
     private final NightshiftProperties properties;
 
-    ReportsPage(ReportArchive archive, ArchiveFiles files, NightshiftProperties properties) {
+    ReportsPage(ReportArchive archive, ArchiveFiles files, ReportCatalog catalog, NightshiftProperties properties) {
         this.archive = archive;
         this.files = files;
+        this.catalog = catalog;
         this.properties = properties;
     }
 
@@ -57,6 +61,7 @@ class ReportsPage {
                 .map(archived -> ArchiveRow.of(archived, properties.zone())).toList());
         model.addAttribute("period", period);
         model.addAttribute("report", report);
+        model.addAttribute("reportNames", catalog.all().stream().map(ReportDefinition::name).toList());
         model.addAttribute("limit", limit);
         return "reports/archive";
     }

@@ -36,7 +36,7 @@ class AuditConsoleTest extends WebIntegrationTest {
         String page = console().logIn(TestUsers.VIEWER).get("/console/audit").body();
 
         String row = row(page, newest().id());
-        assertThat(row).contains(">li<", ">暂停计划<", "href=\"/console/schedules\"", "schedules/" + schedule,
+        assertThat(row).contains(">li<", ">暂停计划<", "href=\"/console/schedules\"", ">计划 " + schedule + "<",
                 "未执行（404）", "state-CRIT").containsPattern("20\\d\\d-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
     }
 
@@ -46,7 +46,8 @@ class AuditConsoleTest extends WebIntegrationTest {
 
         String page = console().logIn(TestUsers.OPERATOR).get("/console/audit").body();
 
-        assertThat(row(page, newest().id())).contains(">停止<", "href=\"/console/executions/987654321\"");
+        assertThat(row(page, newest().id())).contains(">停止<", "href=\"/console/executions/987654321\"",
+                ">执行 #987654321<");
     }
 
     @Test
@@ -81,7 +82,7 @@ class AuditConsoleTest extends WebIntegrationTest {
         OperatorAction newest = newest();
         assertThat(newest.user()).isEqualTo(System.getProperty("user.name"));
         assertThat(row(page, newest.id())).contains(">" + System.getProperty("user.name") + "<", ">启动作业<",
-                "jobs/rollup", "href=\"/console/executions/" + execution.group(1) + "\"", "命令行 · ", ">已完成<");
+                ">作业 rollup<", "href=\"/console/executions/" + execution.group(1) + "\"", "命令行 · ", ">已完成<");
     }
 
     @Test
