@@ -26,14 +26,13 @@ import com.nightshift.support.TestUsers;
  * One browser on the console, in one engine: opens pages by path, logs in through the form, finds elements by CSS,
  * waits for a page to show something by reloading it, and saves what it shows. Closing it quits the browser.
  */
-public final class Browser implements AutoCloseable {
+final class Browser implements AutoCloseable {
 
     /** Where pictures of the pages go, for a person to look at. */
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     /** Generous: a job run on a busy build machine shares two cores with the rest of the build. */
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
-    private static final Dimension WINDOW = new Dimension(1366, 900);
     /** The window's height beyond the page it shows (headless Chromium's window frame). */
     private static final int WINDOW_FRAME = 150;
     /** Pictures no taller than this: a thousand rows would make a picture no one looks at. */
@@ -47,10 +46,6 @@ public final class Browser implements AutoCloseable {
         this.engine = engine;
         this.driver = engine.start();
         this.base = "http://localhost:" + port;
-    }
-
-    public Engine engine() {
-        return engine;
     }
 
     public Browser open(String path) {
@@ -162,8 +157,8 @@ public final class Browser implements AutoCloseable {
     private void showWholePage() {
         Object height = ((JavascriptExecutor) driver).executeScript(
                 "return document.documentElement.scrollHeight");
-        int wanted = Math.max(WINDOW.height, ((Number) height).intValue() + WINDOW_FRAME);
-        driver.manage().window().setSize(new Dimension(WINDOW.width, Math.min(wanted, TALLEST)));
+        int wanted = Math.max(Engine.WINDOW.height, ((Number) height).intValue() + WINDOW_FRAME);
+        driver.manage().window().setSize(new Dimension(Engine.WINDOW.width, Math.min(wanted, TALLEST)));
     }
 
     @Override

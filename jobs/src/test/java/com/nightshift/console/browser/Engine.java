@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.htmlunit.BrowserVersion;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -53,7 +54,7 @@ enum Engine {
             // --no-sandbox: CI runs as root in a container, where Chromium's sandbox cannot start;
             // --disable-dev-shm-usage: containers' /dev/shm is 64 MB, too small for a renderer
             options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
-                    "--window-size=1366,900");
+                    "--window-size=" + WINDOW.width + "," + WINDOW.height);
             return new ChromeDriver(service, options);
         }
 
@@ -63,6 +64,9 @@ enum Engine {
                     + "(apt-get install chromium chromium-driver; .ci/run does it when run as root)";
         }
     };
+
+    /** A laptop's screen: what a shift lead reads the console on. */
+    static final Dimension WINDOW = new Dimension(1366, 900);
 
     abstract boolean installed();
 
