@@ -18,10 +18,28 @@ public class OperatorActions {
      */
     public static final String REFUSED_STATUS = OperatorActions.class.getName() + ".refusedStatus";
 
+    /**
+     * How the address of an action done from the command line starts, before the host's name: such an action has
+     * no network address, and the audit page tells it from a browser's or a script's by this.
+     */
+    public static final String COMMAND_LINE = "cli:";
+
     private final JdbcTemplate jdbc;
 
     OperatorActions(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Records an action done from the command line ({@code run}, {@code stop}, {@code restart}), as the API would
+     * record the same request: the same action, target and status.
+     *
+     * @param user the operating system's user who ran the command
+     * @param host the machine it ran on
+     */
+    public void recordCommandLine(String user, String host, String action, String target, int status,
+                                  String outcome) {
+        record(user, action, target, status, outcome, COMMAND_LINE + host);
     }
 
     void record(String user, String action, String target, int status, String outcome, String address) {

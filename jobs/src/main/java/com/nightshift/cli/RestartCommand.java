@@ -34,7 +34,8 @@ final class RestartCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (Engine engine = session.startEngine(EngineMode.ONE_SHOT, embedded.asked);
              ShutdownNotice shutdown = ShutdownNotice.install()) {
-            JobExecution execution = engine.bean(JobRunner.class).restartHere(executionId);
+            JobExecution execution = CommandLineAudit.of(engine).recorded("restart",
+                    "jobs/executions/" + executionId, () -> engine.bean(JobRunner.class).restartHere(executionId));
             new JobOutcome(execution).print(session.out());
             if (shutdown.requested() && execution.getStatus() == BatchStatus.STOPPED) {
                 session.err().printf("nightshift: job execution %d was stopped at a chunk boundary because the "

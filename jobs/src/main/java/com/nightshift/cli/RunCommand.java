@@ -41,8 +41,8 @@ final class RunCommand implements Callable<Integer> {
         KnownJobs.named(job).check(jobParameters);
         try (Engine engine = session.startEngine(EngineMode.ONE_SHOT, embedded.asked);
              ShutdownNotice shutdown = ShutdownNotice.install()) {
-            JobExecution execution = engine.bean(JobRunner.class).run(job, jobParameters,
-                    StartedBy.notes(StartedBy.COMMAND_LINE));
+            JobExecution execution = CommandLineAudit.of(engine).recorded("start", "jobs/" + job, () -> engine
+                    .bean(JobRunner.class).run(job, jobParameters, StartedBy.notes(StartedBy.COMMAND_LINE)));
             new JobOutcome(execution).print(session.out());
             if (shutdown.requested() && execution.getStatus() == BatchStatus.STOPPED) {
                 session.err().printf("nightshift: job %s was stopped at a chunk boundary because the process was "

@@ -28,9 +28,10 @@ final class StopCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         try (Engine engine = session.startEngine(EngineMode.ONE_SHOT, embedded.asked)) {
-            JobExecution execution = engine.bean(JobRunner.class).stop(executionId);
+            JobExecution execution = CommandLineAudit.of(engine).recorded("stop", "jobs/executions/" + executionId,
+                    () -> engine.bean(JobRunner.class).stop(executionId));
             session.out().printf("Asked job %s execution %d to stop at its next chunk boundary; run the same job "
                     + "and parameters again to resume it.%n", execution.getJobInstance().getJobName(), executionId);
             return ExitCodes.OK;

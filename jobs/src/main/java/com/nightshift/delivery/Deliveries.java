@@ -129,6 +129,14 @@ public class Deliveries {
                 : ledger.list(state, Ledger.PERIOD, List.of(period, period), limit);
     }
 
+    /**
+     * How many ledger rows are in each state (every state present, resends counted as rows), of one period as
+     * {@link #listOfPeriod} reads it, or of all for a null period.
+     */
+    public Map<DeliveryState, Long> countsByState(String period) {
+        return ledger.countsByState(period);
+    }
+
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +95,18 @@ final class Ledger {
         sql.append(" ORDER BY id DESC LIMIT ?");
         arguments.add(limit);
         return jdbc.query(sql.toString(), Ledger::record, arguments.toArray());
+    }
+
+    /** How many rows are in each state, resends counted as rows of their own; a null period for all. */
+    Map<DeliveryState, Long> countsByState(String period) {
+        Map<DeliveryState, Long> counts = new EnumMap<>(DeliveryState.class);
+        for (DeliveryState state : DeliveryState.values()) {
+            counts.put(state, 0L);
+        }
+        jdbc.query("SELECT state, count(*) FROM delivery WHERE ?::text IS NULL OR " + PERIOD + " GROUP BY state",
+                (RowCallbackHandler) row -> counts.put(DeliveryState.valueOf(row.getString(1)), row.getLong(2)),
+                period, period, period);
+        return counts;
     }
 
     List<String> keysOfPeriod(String period) {

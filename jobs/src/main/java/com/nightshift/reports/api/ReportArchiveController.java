@@ -81,8 +81,7 @@ class ReportArchiveController {
             throw new ArchivedReportNotFoundException("archived report " + report.id() + " lists " + file.path()
                     + ", which is no longer in the reports folder");
         }
-        String name = String.join("_", report.reportName(), ArchiveFiles.segment(report.subject()),
-                report.periodKey(), report.language(), "v" + report.version()) + "." + extension;
+        String name = report.downloadName(extension);
         return ResponseEntity.ok()
                 .contentType(type)
                 .contentLength(file.size())

@@ -14,6 +14,15 @@ public record ArchivedReport(long id, String reportName, String scope, String su
                              ArchivedFile pdf, ArchivedFile xlsx, long renderingExecutionId, DataAsOf dataAsOf,
                              OffsetDateTime archivedAt) {
 
+    /**
+     * The name a downloaded file of this report gets, saying what it is:
+     * {@code store-daily_北京朝阳店_2026-11-28_zh-CN_v2.pdf}.
+     */
+    public String downloadName(String extension) {
+        return String.join("_", reportName, ArchiveFiles.segment(subject), periodKey, language, "v" + version) + "."
+                + extension;
+    }
+
     /** A file of a report: where it is below the reports folder, its SHA-256 (hex) and its size in bytes. */
     public record ArchivedFile(String path, String sha256, long size) {
     }

@@ -1,0 +1,87 @@
+package com.nightshift.cli;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+
+import com.nightshift.audit.OperatorActions;
+import com.nightshift.ops.JobAlreadyRunningException;
+import com.nightshift.ops.JobNotRestartableException;
+import com.nightshift.ops.JobNotRunningException;
+import com.nightshift.ops.MalformedJobParameterException;
+import com.nightshift.ops.TooManyRunsException;
+import com.nightshift.ops.UnknownJobException;
+import com.nightshift.ops.UnknownJobExecutionException;
+
+/**
+ * Records what an operator did from a shell ({@code run}, {@code stop}, {@code restart}) among the operator
+ * actions, as the API records the same request: its action and target, the status the API would have answered
+ * (200 once done, its refusal's status otherwise) and the execution it acted on, with the system's user and host
+ * in place of a login and an address. It is recorded when the command has its answer, which for a run in this
+ * process is when the run ends; a process killed outright before that leaves no record, but its execution still
+ * says the command line started it.
+ */
+final class CommandLineAudit {
+
+    private static final int DONE = 200;
+    private static final int FAILED = 500;
+
+    /** What the command does, giving the execution it started or acted on. */
+    interface Work {
+        JobExecution call() throws Exception;
+    }
+
+    private final OperatorActions actions;
+
+    private CommandLineAudit(OperatorActions actions) {
+        this.actions = actions;
+    }
+
+    static CommandLineAudit of(Engine engine) {
+        return new CommandLineAudit(engine.bean(OperatorActions.class));
+    }
+
+    /** Does the work and records it as {@code action} on {@code target}, done or refused; then answers as it did. */
+    JobExecution recorded(String action, String target, Work work) throws Exception {
+        JobExecution execution;
+        try {
+            execution = work.call();
+        } catch (Exception e) {
+            record(action, target, statusOf(e), null);
+            throw e;
+        }
+        record(action, target, DONE, "/api/jobs/executions/" + execution.getId());
+        return execution;
+    }
+
+    private void record(String action, String target, int status, String outcome) {
+        actions.recordCommandLine(System.getProperty("user.name"), host(), action, target, status, outcome);
+    }
+
+    /** The status the API's handlers give the same refusal (ops.OpsApiExceptionHandler). */
+    private static int statusOf(Exception e) {
+        if (e instanceof UnknownJobException || e instanceof UnknownJobExecutionException) {
+            return 404;
+        }
+        if (e instanceof MalformedJobParameterException || e instanceof InvalidJobParametersException) {
+            return 400;
+        }
+        if (e instanceof JobAlreadyRunningException || e instanceof JobNotRestartableException
+                || e instanceof JobNotRunningException) {
+            return 409;
+        }
+        return e instanceof TooManyRunsException ? 503 : FAILED;
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            // a host without a resolvable name of its own: the name the shell gave it, if any
+            String fromShell = System.getenv("HOSTNAME");
+            return fromShell == null || fromShell.isBlank() ? "unknown host" : fromShell;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package com.nightshift.reports.console;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import com.nightshift.config.NightshiftProperties;
+import com.nightshift.console.ConsoleController;
+import com.nightshift.reports.ReportCatalog;
+import com.nightshift.reports.ReportDefinition;
+import com.nightshift.reports.archive.ArchiveFiles;
+import com.nightshift.reports.archive.ArchivedReport;
+import com.nightshift.reports.archive.ReportArchive;
+
+/**
+ * {@code /console/reports}: the report archive, newest first, filtered by period and report as
+ * {@code GET /api/reports} filters it, with each report's PDF and Excel file served here
+ * ({@code /console/reports/{id}/pdf}, {@code .../xlsx}) under the names the API gives them: the console's
+ * session cannot use the API, which takes HTTP Basic only.
+ */
+@ConsoleController
+class ReportsPage {
+
+    private static final int MOST = 500;
+    private static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final ReportArchive archive;
+    private final ArchiveFiles files;
+    private final ReportCatalog catalog;
+    private final NightshiftProperties properties;
+
+    ReportsPage(ReportArchive archive, ArchiveFiles files, ReportCatalog catalog, NightshiftProperties properties) {
+        this.archive = archive;
+        this.files = files;
+        this.catalog = catalog;
+        this.properties = properties;
+    }
+
+    @GetMapping("/console/reports")
+    String list(@RequestParam(required = false) String period, @RequestParam(required = false) String report,
+                @RequestParam(defaultValue = "50") int limit, Model model) {
+        if (limit < 1 || limit > MOST) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'limit' must be 1 to " + MOST + ", was "
+                    + limit);
+        }
+        model.addAttribute("reports", archive.list(blankToNull(period), blankToNull(report), limit).stream()
+                .map(archived -> ArchiveRow.of(archived, properties.zone())).toList());
+        model.addAttribute("period", period);
+        model.addAttribute("report", report);
+        model.addAttribute("reportNames", catalog.all().stream().map(ReportDefinition::name).toList());
+        model.addAttribute("limit", limit);
+        return "reports/archive";
+    }
+
+    @GetMapping("/console/reports/{id}/pdf")
+    ResponseEntity<Resource> pdf(@PathVariable long id) {
+        ArchivedReport report = report(id);
+        return download(report, report.pdf(), "pdf", MediaType.APPLICATION_PDF);
+    }
+
+    @GetMapping("/console/reports/{id}/xlsx")
+    ResponseEntity<Resource> xlsx(@PathVariable long id) {
+        ArchivedReport report = report(id);
+        return download(report, report.xlsx(), "xlsx", XLSX);
+    }
+
+    private ArchivedReport report(long id) {
+        return archive.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "no archived report " + id));
+    }
+
+    /** The file as a resource: Spring opens it as it writes the answer, and closes it once written. */
+    private ResponseEntity<Resource> download(ArchivedReport report, ArchivedReport.ArchivedFile file,
+                                              String extension, MediaType type) {
+        Path path = files.resolve(file.path());
+        if (!Files.isRegularFile(path)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "archived report " + report.id() + " lists "
+                    + file.path() + ", which is no longer in the reports folder");
+        }
+        return ResponseEntity.ok()
+                .contentType(type)
+                .contentLength(file.size())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(report.downloadName(extension), StandardCharsets.UTF_8).build().toString())
+                .body(new FileSystemResource(path));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
