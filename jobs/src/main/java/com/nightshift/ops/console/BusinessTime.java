@@ -1,5 +1,6 @@
 package com.nightshift.ops.console;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -31,6 +32,10 @@ class BusinessTime {
     /** The time in the business zone; empty for a time that has not come (an end not reached). */
     String format(OffsetDateTime time) {
         return time == null ? "" : time.atZoneSameInstant(zone).format(READABLE);
+    }
+
+    String format(Instant time) {
+        return time == null ? "" : time.atZone(zone).format(READABLE);
     }
 
     /** A time kept as ISO text (a schedule's fire time in a run's notes), or the text itself if it is not one. */

@@ -1,6 +1,5 @@
 package com.nightshift.ops.console;
 
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -54,7 +53,7 @@ class ExecutionPage {
 
     @GetMapping("/console/executions/{id}")
     String execution(@PathVariable String id, Locale locale, Model model) {
-        JobExecution execution = execution(id);
+        JobExecution execution = recorded(id);
         JobExecutionView view = JobExecutionView.of(execution);
         ExecutionRow row = rows.row(view, locale);
         model.addAttribute("execution", view);
@@ -67,7 +66,7 @@ class ExecutionPage {
                 step.counts().skipped(), step.counts().commits(), step.name().contains(":"))).toList());
         model.addAttribute("error", execution.getStatus() == BatchStatus.FAILED ? PlainError.of(view) : null);
         model.addAttribute("actions", actions.about("jobs/executions/" + execution.getId(), ACTIONS_SHOWN).stream()
-                .map(action -> actionRow(action)).toList());
+                .map(this::actionRow).toList());
         model.addAttribute("canStop", execution.getStatus() == BatchStatus.STARTING
                 || execution.getStatus() == BatchStatus.STARTED);
         model.addAttribute("canRestart", canRestart(execution));
@@ -85,7 +84,7 @@ class ExecutionPage {
     record ActionRow(String at, String user, String action, int status, boolean done, Long outcomeId) {
     }
 
-    private JobExecution execution(String id) {
+    private JobExecution recorded(String id) {
         try {
             return history.execution(Long.parseLong(id)).orElseThrow(() -> notFound(id));
         } catch (NumberFormatException e) {
@@ -112,7 +111,7 @@ class ExecutionPage {
 
     private ActionRow actionRow(OperatorAction action) {
         Matcher outcome = EXECUTION_LINK.matcher(action.outcome() == null ? "" : action.outcome());
-        return new ActionRow(times.format(action.at().atOffset(ZoneOffset.UTC)), action.user(),
+        return new ActionRow(times.format(action.at()), action.user(),
                 action.action(), action.status(), action.status() < 400,
                 outcome.find() ? Long.valueOf(outcome.group(1)) : null);
     }

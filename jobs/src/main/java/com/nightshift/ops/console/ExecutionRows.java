@@ -29,7 +29,8 @@ class ExecutionRows {
     ExecutionRow row(JobExecutionView execution, Locale locale) {
         boolean running = execution.endTime() == null && execution.startTime() != null;
         // a run under way shows how long it has taken so far, which is what an operator watching it asks
-        Long millis = running ? Duration.between(execution.startTime().toInstant(), clock.instant()).toMillis()
+        Long millis = running
+                ? Long.valueOf(Duration.between(execution.startTime().toInstant(), clock.instant()).toMillis())
                 : execution.durationMillis();
         String duration = durations.format(millis, locale);
         if (running) {

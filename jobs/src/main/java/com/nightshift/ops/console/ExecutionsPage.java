@@ -1,5 +1,6 @@
 package com.nightshift.ops.console;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -59,7 +60,7 @@ class ExecutionsPage {
         model.addAttribute("job", filter.job());
         model.addAttribute("status", filter.status() == null ? null : filter.status().name());
         model.addAttribute("jobs", catalog.names());
-        model.addAttribute("statuses", List.of(BatchStatus.values()).stream()
+        model.addAttribute("statuses", Arrays.stream(BatchStatus.values())
                 .map(value -> new Choice(value.name(), rows.status(value.name(), locale))).toList());
         // older pages do not change while one reads them; only the first page refreshes itself
         model.addAttribute("refresh", filter.before() == null);

@@ -90,6 +90,19 @@ class ExecutionsPageTest extends OpsConsoleTest {
     }
 
     @Test
+    void anExecutionThatFailedBeforeItStartedIsListedWithoutADuration() throws Exception {
+        long id = runs.completed();
+        // as Spring Batch leaves an execution whose job could not even begin (its repository refused the start)
+        jdbc.update("UPDATE batch_job_execution SET status = 'FAILED', start_time = NULL WHERE job_execution_id = ?",
+                id);
+
+        String row = element(executions(operator().get("/console/executions?status=FAILED").body()),
+                "<tr data-execution-id=\"" + id + "\"", "</tr>");
+
+        assertThat(row).contains("status-FAILED").contains("<td class=\"number time\"></td>");
+    }
+
+    @Test
     void aBadFilterIsAnErrorPageNamingIt() {
         HttpResponse<String> page = operator().get("/console/executions?status=SIDEWAYS");
 
