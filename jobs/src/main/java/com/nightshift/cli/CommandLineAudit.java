@@ -3,6 +3,8 @@ package com.nightshift.cli;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 
@@ -25,6 +27,7 @@ import com.nightshift.ops.UnknownJobExecutionException;
  */
 final class CommandLineAudit {
 
+    private static final Logger log = LoggerFactory.getLogger(CommandLineAudit.class);
     private static final int DONE = 200;
     private static final int FAILED = 500;
 
@@ -56,8 +59,14 @@ final class CommandLineAudit {
         return execution;
     }
 
+    /** A record that cannot be written is logged, and the command's answer stands, as the API's interceptor does. */
     private void record(String action, String target, int status, String outcome) {
-        actions.recordCommandLine(System.getProperty("user.name"), host(), action, target, status, outcome);
+        String user = System.getProperty("user.name");
+        try {
+            actions.recordCommandLine(user, host(), action, target, status, outcome);
+        } catch (RuntimeException e) {
+            log.warn("Cannot record {}'s {} of {} ({}): {}", user, action, target, status, e.getMessage());
+        }
     }
 
     /** The status the API's handlers give the same refusal (ops.OpsApiExceptionHandler). */

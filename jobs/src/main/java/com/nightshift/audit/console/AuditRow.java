@@ -23,7 +23,8 @@ import com.nightshift.audit.OperatorActions;
  * @param host        the machine, for an action from the command line; null for a request over the network
  */
 record AuditRow(long id, ZonedDateTime at, String user, String action, String actionKey, String target,
-                String targetKey, String targetName, String targetLink, Long execution, boolean done, int status, String address, String host) {
+                String targetKey, String targetName, String targetLink, Long execution, boolean done, int status,
+                String address, String host) {
 
     private static final Set<String> KNOWN = Set.of("start", "stop", "restart", "pause", "resume", "fire", "reload",
             "resend", "resend-failed");
@@ -44,7 +45,8 @@ record AuditRow(long id, ZonedDateTime at, String user, String action, String ac
         return new AuditRow(action.id(), action.at().atZone(zone), action.user(), action.action(),
                 KNOWN.contains(action.action()) ? "audit.action." + action.action() : null, action.target(),
                 named == null ? null : "audit.target." + TARGETS.get(named.pattern()),
-                named == null ? null : named.group(1), link(action.target()), execution(action.outcome()), action.status() < 400, action.status(),
+                named == null ? null : named.group(1), link(action.target()), execution(action.outcome()),
+                action.status() < 400, action.status(),
                 address, commandLine ? address.substring(OperatorActions.COMMAND_LINE.length()) : null);
     }
 

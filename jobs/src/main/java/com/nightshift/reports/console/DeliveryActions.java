@@ -41,20 +41,19 @@ class DeliveryActions {
     }
 
     @PostMapping("/console/reports/deliveries/{id}/resend")
-    String resend(@PathVariable long id, @RequestParam(required = false) String period, Principal user,
+    String resend(@PathVariable String id, @RequestParam(required = false) String period, Principal user,
                   HttpServletRequest request, RedirectAttributes flash, Locale locale) {
         keepPeriod(period, flash);
         try {
-            DeliveryRecord resend = deliveries.resend(id, name(user));
-            flash.addFlashAttribute("notice", text(locale, "reports.resent", String.valueOf(id), resend.email(),
+            DeliveryRecord resend = deliveries.resend(Long.parseLong(id), name(user));
+            flash.addFlashAttribute("notice", text(locale, "reports.resent", id, resend.email(),
                     text(locale, "reports.state." + resend.state().name())));
             return BACK;
-        } catch (UnknownDeliveryException e) {
-            return refused(HttpStatus.NOT_FOUND, request, flash, text(locale, "reports.refused.unknown",
-                    String.valueOf(id)));
+        } catch (UnknownDeliveryException | NumberFormatException e) {
+            // an id that is no number names no letter: not found, as an unknown number is
+            return refused(HttpStatus.NOT_FOUND, request, flash, text(locale, "reports.refused.unknown", id));
         } catch (DeliveryNotResendableException e) {
-            return refused(HttpStatus.CONFLICT, request, flash, text(locale, "reports.refused.onItsWay",
-                    String.valueOf(id)));
+            return refused(HttpStatus.CONFLICT, request, flash, text(locale, "reports.refused.onItsWay", id));
         }
     }
 

@@ -67,20 +67,25 @@ class ReportsPage {
     }
 
     @GetMapping("/console/reports/{id}/pdf")
-    ResponseEntity<Resource> pdf(@PathVariable long id) {
+    ResponseEntity<Resource> pdf(@PathVariable String id) {
         ArchivedReport report = report(id);
         return download(report, report.pdf(), "pdf", MediaType.APPLICATION_PDF);
     }
 
     @GetMapping("/console/reports/{id}/xlsx")
-    ResponseEntity<Resource> xlsx(@PathVariable long id) {
+    ResponseEntity<Resource> xlsx(@PathVariable String id) {
         ArchivedReport report = report(id);
         return download(report, report.xlsx(), "xlsx", XLSX);
     }
 
-    private ArchivedReport report(long id) {
-        return archive.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "no archived report " + id));
+    /** An id that is no number names no report, as the API answers it: not found, rather than a bad request. */
+    private ArchivedReport report(String id) {
+        try {
+            return archive.byId(Long.parseLong(id)).orElseThrow(() -> new ResponseStatusException(
+                    HttpStatus.NOT_FOUND, "no archived report " + id));
+        } catch (NumberFormatException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no archived report '" + id + "'");
+        }
     }
 
     /** The file as a resource: Spring opens it as it writes the answer, and closes it once written. */

@@ -130,6 +130,15 @@ class DeliveriesConsoleTest extends WebIntegrationTest {
     }
 
     @Test
+    void resendingALetterWhoseIdIsNoNumberIsRefusedAsNotFound() {
+        operator.get("/console/reports/deliveries");
+
+        operator.post("/console/reports/deliveries/first/resend", Map.of());
+
+        assertAudited("resend", "reports/deliveries/first", 404);
+    }
+
+    @Test
     void resendingFailedLettersWithoutAPeriodIsRefusedAndAuditedAsABadRequest() {
         operator.get("/console/reports/deliveries");
 

@@ -120,6 +120,13 @@ class ReportsConsoleTest extends WebIntegrationTest {
     }
 
     @Test
+    void anIdThatIsNoNumberIsNotFoundEither() {
+        HttpResponse<String> page = console().logIn(TestUsers.VIEWER).get("/console/reports/latest/xlsx");
+
+        assertThat(page.statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void thePageIsInEnglishWhenAskedFor() {
         String page = console().logIn(TestUsers.VIEWER).get("/console/reports?lang=en&period=" + DAY).body();
 

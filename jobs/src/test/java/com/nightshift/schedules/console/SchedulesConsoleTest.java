@@ -212,6 +212,14 @@ class SchedulesConsoleTest extends WebIntegrationTest {
     }
 
     @Test
+    void aPreviewOfNoFireOrMoreThanAHundredIsABadRequestSayingTheRange() {
+        HttpResponse<String> page = operator.get("/console/schedules/console-daily/preview?count=101");
+
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("must be between 1 and 100, was 101");
+    }
+
+    @Test
     void aPreviewOfAnUnknownScheduleIsNotFound() {
         assertThat(operator.get("/console/schedules/console-nope/preview").statusCode()).isEqualTo(404);
     }
