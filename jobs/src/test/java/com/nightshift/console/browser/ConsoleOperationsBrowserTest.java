@@ -41,6 +41,9 @@ class ConsoleOperationsBrowserTest extends BrowserTest {
         browser.press("#start");
 
         assertThat(browser.path()).as("the new execution's page").matches("/console/executions/\\d+");
+        // shown at once, when the run may not have started yet: a page failing for such a run once hid behind the
+        // reloads below
+        assertThat(browser.find("#execution-status").getAttribute("data-status")).isNotBlank();
         browser.reloadUntil("#execution-status[data-status=COMPLETED]");
         browser.save("execution");
         assertThat(jdbc.queryForObject("SELECT gross_amount::text FROM rollup_store_daily", String.class))
