@@ -11,7 +11,10 @@ import com.nightshift.support.ConsoleClient;
 import com.nightshift.support.TestUsers;
 import com.nightshift.support.WebIntegrationTest;
 
-/** What every console page shares: the menu marks where the reader is, and a mangled link is named, not a crash. */
+/**
+ * What every console page shares: the menu marks where the reader is, switching language keeps the page, and a
+ * mangled link is named, not a crash.
+ */
 @TestPropertySource(properties = "spring.quartz.scheduler-name=nightshift-console-frame-test")
 class ConsoleFrameTest extends WebIntegrationTest {
 
@@ -21,6 +24,14 @@ class ConsoleFrameTest extends WebIntegrationTest {
 
         assertThat(deliveries).containsPattern("id=\"nav-reports\"[^>]*class=\"current\"");
         assertThat(deliveries).doesNotContainPattern("id=\"nav-executions\"[^>]*class=\"current\"");
+    }
+
+    @Test
+    void theLanguageLinksKeepThePagesFiltersReplacingOnlyTheLanguage() {
+        String filtered = viewer().get("/console/executions?job=rollup&status=FAILED&lang=en").body();
+
+        assertThat(filtered).contains("href=\"?job=rollup&amp;status=FAILED&amp;lang=zh_CN\"")
+                .contains("href=\"?job=rollup&amp;status=FAILED&amp;lang=en\"");
     }
 
     @Test

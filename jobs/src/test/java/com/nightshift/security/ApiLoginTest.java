@@ -1,6 +1,5 @@
 package com.nightshift.security;
 
-import static com.nightshift.support.TestUsers.OPERATOR;
 import static com.nightshift.support.TestUsers.SCRAPER;
 import static com.nightshift.support.TestUsers.VIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +15,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import com.nightshift.audit.OperatorActions;
-import com.nightshift.support.ConsoleClient;
 import com.nightshift.support.TestUsers;
 import com.nightshift.support.WebIntegrationTest;
 
@@ -137,17 +135,5 @@ class ApiLoginTest extends WebIntegrationTest {
         assertThat(api().as(SCRAPER).get("/api/reports/deliveries").statusCode()).isEqualTo(403);
         assertThat(api().anonymous().get("/actuator/prometheus").statusCode()).as("never anonymously")
                 .isEqualTo(401);
-    }
-
-    /** A page a forged cross-site request comes from carries the console's cookie: the API must not take it. */
-    @Test
-    void theApiNeverTakesAConsoleSessionCookieAlone() {
-        ConsoleClient browser = console().logIn(OPERATOR);
-
-        HttpResponse<String> response = browser.get("/api/jobs");
-
-        assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(browser.get("/console/executions").statusCode()).as("while the session itself is open")
-                .isNotIn(302, 401, 403);
     }
 }
