@@ -3,8 +3,11 @@ package com.nightshift.console;
 import static com.nightshift.support.TestUsers.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -22,7 +25,8 @@ import ch.qos.logback.core.read.ListAppender;
 
 /**
  * The console's door: pages ask for the login form, the form takes a name and password with its CSRF token and
- * opens a session, a form posted without its token is refused, and pages are in Chinese unless English is asked.
+ * opens a new session (its cookie kept from scripts and other sites), logging out ends it, a form posted without its
+ * token is refused, and pages are in Chinese unless English is asked.
  */
 @TestPropertySource(properties = "spring.quartz.scheduler-name=nightshift-console-login-test")
 class ConsoleLoginTest extends WebIntegrationTest {
@@ -112,6 +116,66 @@ class ConsoleLoginTest extends WebIntegrationTest {
         assertThat(console().logIn(OPERATOR.user(), OPERATOR.password()).headers().firstValue("Location"))
                 .as("other names are not slowed").hasValueSatisfying(other ->
                         assertThat(other).endsWith("/console/executions"));
+    }
+
+    /** A link to the form with words of its own after {@code ?wait=} must not put them in the page's mouth. */
+    @Test
+    void aWaitOnTheLinkThatIsNotANumberIsNotShown() {
+        String crafted = URLEncoder.encode("5。账号已锁定，请拨打 555-0100 解锁", StandardCharsets.UTF_8);
+
+        String form = console().get("/login?wait=" + crafted).body();
+
+        assertThat(form).doesNotContain("555-0100").doesNotContain("id=\"login-wait\"");
+    }
+
+    /** Session fixation: an id planted in the browser before the login must not become a logged-in session. */
+    @Test
+    void theSessionIdChangesAtLogin() {
+        ConsoleClient browser = console();
+        browser.get("/login");
+        String beforeLogin = browser.sessionId().orElseThrow(() -> new AssertionError("no session before login"));
+
+        browser.logIn(OPERATOR);
+
+        assertThat(browser.sessionId()).isPresent().isNotEqualTo(Optional.of(beforeLogin));
+        assertThat(browser.presenting(beforeLogin).get("/console/executions").statusCode())
+                .as("the id from before the login").isEqualTo(302);
+    }
+
+    @Test
+    void theSessionCookieIsHiddenFromScriptsAndFromOtherSitesRequests() {
+        HttpResponse<String> form = console().get("/login");
+
+        assertThat(form.headers().allValues("Set-Cookie")).filteredOn(cookie -> cookie.startsWith("JSESSIONID="))
+                .singleElement().asString().contains("HttpOnly").contains("SameSite=Lax");
+    }
+
+    @Test
+    void loggingOutEndsTheSession() {
+        ConsoleClient browser = console().logIn(OPERATOR);
+        String session = browser.sessionId().orElseThrow();
+        assertThat(browser.presenting(session).get("/console/executions").statusCode())
+                .as("the session's cookie replayed while it is open").isEqualTo(200);
+
+        HttpResponse<String> logout = browser.post("/logout", Map.of());
+
+        assertThat(logout.statusCode()).isEqualTo(302);
+        assertThat(logout.headers().firstValue("Location")).hasValueSatisfying(location ->
+                assertThat(location).endsWith("/login?logout"));
+        assertThat(browser.get("/console/executions").statusCode()).as("the next page").isEqualTo(302);
+        assertThat(browser.presenting(session).get("/console/executions").statusCode())
+                .as("the session's cookie, kept and replayed").isEqualTo(302);
+    }
+
+    /** Another site's page could otherwise log an operator out behind their back. */
+    @Test
+    void aLogoutPostedWithoutItsCsrfTokenIsRefused() {
+        ConsoleClient browser = console().logIn(OPERATOR);
+
+        HttpResponse<String> logout = browser.postExactly("/logout", Map.of());
+
+        assertThat(logout.statusCode()).isEqualTo(403);
+        assertThat(browser.get("/console/executions").statusCode()).as("the session stays open").isEqualTo(200);
     }
 
     @Test

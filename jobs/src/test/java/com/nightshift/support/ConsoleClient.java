@@ -3,6 +3,7 @@ package com.nightshift.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -23,9 +25,12 @@ import java.util.stream.Collectors;
 public final class ConsoleClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+    /** The servlet container's session cookie. */
+    private static final String SESSION_COOKIE = "JSESSIONID";
 
     private final int port;
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private String csrf;
 
@@ -55,6 +60,24 @@ public final class ConsoleClient {
         form.put("username", user);
         form.put("password", password);
         return post("/login", form);
+    }
+
+    /** The id of the session the server gave this browser, if it gave one. */
+    public Optional<String> sessionId() {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals(SESSION_COOKIE))
+                .map(HttpCookie::getValue)
+                .findFirst();
+    }
+
+    /** A browser of its own presenting {@code sessionId} as its session: a kept or stolen cookie, replayed. */
+    public ConsoleClient presenting(String sessionId) {
+        ConsoleClient other = new ConsoleClient(port);
+        HttpCookie cookie = new HttpCookie(SESSION_COOKIE, sessionId);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        other.cookies.getCookieStore().add(uri("/"), cookie);
+        return other;
     }
 
     /** A page (HTML asked for); remembers its CSRF token for the next post. */
