@@ -1,9 +1,8 @@
 package com.nightshift.ops.console;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -14,8 +13,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
-import com.nightshift.audit.OperatorAction;
 import com.nightshift.audit.OperatorActions;
+import com.nightshift.audit.console.AuditRow;
 import com.nightshift.console.ConsoleController;
 import com.nightshift.ops.JobCatalog;
 import com.nightshift.ops.JobExecutionView;
@@ -23,14 +22,13 @@ import com.nightshift.ops.JobHistory;
 
 /**
  * {@code /console/executions/{id}}: one execution, its steps with their counts and timings, its parameters, why it
- * failed, who started, stopped or restarted it, and the stop or restart it allows.
+ * failed, who started, stopped or restarted it (or any execution of its run), and the stop or restart it allows.
  */
 @ConsoleController
 class ExecutionPage {
 
     /** Enough for any execution's story; the audit page has the rest. */
     private static final int ACTIONS_SHOWN = 20;
-    private static final Pattern EXECUTION_LINK = Pattern.compile("/executions/(\\d+)$");
 
     private final JobHistory history;
     private final JobRepository repository;
@@ -65,8 +63,11 @@ class ExecutionPage {
                 durations.format(step.durationMillis(), locale), step.counts().read(), step.counts().written(),
                 step.counts().skipped(), step.counts().commits(), step.name().contains(":"))).toList());
         model.addAttribute("error", execution.getStatus() == BatchStatus.FAILED ? PlainError.of(view) : null);
-        model.addAttribute("actions", actions.about("jobs/executions/" + execution.getId(), ACTIONS_SHOWN).stream()
-                .map(this::actionRow).toList());
+        List<AuditRow> done = actionsOnTheRun(execution);
+        model.addAttribute("actions", done);
+        model.addAttribute("restartedBy", done.stream().filter(action -> action.action().equals("restart")
+                && action.done() && Long.valueOf(execution.getId()).equals(action.execution())).findFirst()
+                .orElse(null));
         model.addAttribute("canStop", execution.getStatus() == BatchStatus.STARTING
                 || execution.getStatus() == BatchStatus.STARTED);
         model.addAttribute("canRestart", canRestart(execution));
@@ -78,10 +79,6 @@ class ExecutionPage {
     /** A step's line; a partition worker ({@code step:partition}) is summed in its manager step already. */
     record StepRow(String name, String status, String statusLabel, String started, String ended, String duration,
                    long read, long written, long skipped, long commits, boolean worker) {
-    }
-
-    /** An operator's action on this execution; {@code outcomeId} the execution it led to, if any. */
-    record ActionRow(String at, String user, String action, int status, boolean done, Long outcomeId) {
     }
 
     private JobExecution recorded(String id) {
@@ -109,10 +106,14 @@ class ExecutionPage {
         return last != null && Objects.equals(last.getId(), execution.getId());
     }
 
-    private ActionRow actionRow(OperatorAction action) {
-        Matcher outcome = EXECUTION_LINK.matcher(action.outcome() == null ? "" : action.outcome());
-        return new ActionRow(times.format(action.at()), action.user(),
-                action.action(), action.status(), action.status() < 400,
-                outcome.find() ? Long.valueOf(outcome.group(1)) : null);
+    /**
+     * What operators did to any execution of this one's run: a restart is recorded against the execution it
+     * resumed, so the new execution's story starts on its predecessor's target.
+     */
+    private List<AuditRow> actionsOnTheRun(JobExecution execution) {
+        List<String> targets = repository.getJobExecutions(execution.getJobInstance()).stream()
+                .map(each -> "jobs/executions/" + each.getId()).toList();
+        return actions.about(targets, ACTIONS_SHOWN).stream().map(action -> AuditRow.of(action, times.zone()))
+                .toList();
     }
 }

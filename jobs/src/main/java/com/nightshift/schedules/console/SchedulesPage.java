@@ -35,7 +35,7 @@ class SchedulesPage {
     /** Next fires per row, as the API's list shows. */
     private static final int NEXT_FIRES = 3;
     private static final int MOST_PREVIEWED = 100;
-    /** Actions read back to find the pause: a schedule paused and refused a few pauses since still finds it. */
+    /** Pauses and resumes read back to find the pause (fires are not read): refused ones since do not hide it. */
     private static final int ACTIONS_READ = 20;
 
     private final Schedules schedules;
@@ -81,10 +81,8 @@ class SchedulesPage {
         if (status.state() != ScheduleState.PAUSED) {
             return Optional.empty();
         }
-        return actions.about("schedules/" + status.definition().name(), ACTIONS_READ).stream()
-                .filter(action -> action.status() < 400)
-                .filter(action -> action.action().equals("pause") || action.action().equals("resume"))
-                .findFirst().filter(action -> action.action().equals("pause"));
+        return actions.about("schedules/" + status.definition().name(), List.of("pause", "resume"), ACTIONS_READ)
+                .stream().filter(action -> action.status() < 400).findFirst().filter(action -> action.action().equals("pause"));
     }
 
     private ScheduleDefinition definition(String name) {
