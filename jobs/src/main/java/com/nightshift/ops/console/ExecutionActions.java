@@ -10,11 +10,11 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.nightshift.console.ConsoleController;
 import com.nightshift.console.FormAnswer;
+import com.nightshift.console.PageProblems;
 import com.nightshift.ops.JobAlreadyRunningException;
 import com.nightshift.ops.JobNotRestartableException;
 import com.nightshift.ops.JobNotRunningException;
@@ -33,10 +33,12 @@ class ExecutionActions {
 
     private final JobRunner runner;
     private final MessageSource messages;
+    private final PageProblems problems;
 
-    ExecutionActions(JobRunner runner, MessageSource messages) {
+    ExecutionActions(JobRunner runner, MessageSource messages, PageProblems problems) {
         this.runner = runner;
         this.messages = messages;
+        this.problems = problems;
     }
 
     @PostMapping("/console/jobs/executions/{id}/stop")
@@ -47,7 +49,7 @@ class ExecutionActions {
             return FormAnswer.done(request, flash, HttpStatus.ACCEPTED, OpsAnswers.location(id).toString(),
                     text("ops.stop.done", locale, String.valueOf(id)), page);
         } catch (UnknownJobExecutionException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
+            throw problems.notFound("ops.problem.noExecution", String.valueOf(id));
         } catch (JobNotRunningException e) {
             return FormAnswer.refused(request, flash, OpsAnswers.statusOf(e),
                     text("ops.stop.refused", locale, e.getMessage()), page);
@@ -64,7 +66,7 @@ class ExecutionActions {
                     text("ops.restart.done", locale, String.valueOf(id), String.valueOf(resumed.getId())),
                     "/console/executions/" + resumed.getId());
         } catch (UnknownJobExecutionException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
+            throw problems.notFound("ops.problem.noExecution", String.valueOf(id));
         } catch (JobNotRestartableException | JobAlreadyRunningException | TooManyRunsException
                  | InvalidJobParametersException e) {
             return FormAnswer.refused(request, flash, OpsAnswers.statusOf(e),

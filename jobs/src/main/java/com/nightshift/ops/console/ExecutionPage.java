@@ -7,7 +7,6 @@ import java.util.Objects;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +15,7 @@ import org.springframework.web.server.ResponseStatusException;
 import com.nightshift.audit.OperatorActions;
 import com.nightshift.audit.console.AuditRow;
 import com.nightshift.console.ConsoleController;
+import com.nightshift.console.PageProblems;
 import com.nightshift.ops.JobCatalog;
 import com.nightshift.ops.JobExecutionView;
 import com.nightshift.ops.JobHistory;
@@ -37,9 +37,10 @@ class ExecutionPage {
     private final ExecutionRows rows;
     private final HumanDuration durations;
     private final BusinessTime times;
+    private final PageProblems problems;
 
     ExecutionPage(JobHistory history, JobRepository repository, JobCatalog catalog, OperatorActions actions,
-                  ExecutionRows rows, HumanDuration durations, BusinessTime times) {
+                  ExecutionRows rows, HumanDuration durations, BusinessTime times, PageProblems problems) {
         this.history = history;
         this.repository = repository;
         this.catalog = catalog;
@@ -47,6 +48,7 @@ class ExecutionPage {
         this.rows = rows;
         this.durations = durations;
         this.times = times;
+        this.problems = problems;
     }
 
     @GetMapping("/console/executions/{id}")
@@ -89,8 +91,8 @@ class ExecutionPage {
         }
     }
 
-    private static ResponseStatusException notFound(String id) {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND, "no job execution " + id);
+    private ResponseStatusException notFound(String id) {
+        return problems.notFound("ops.problem.noExecution", id);
     }
 
     /** As {@code JobRunner.restart} will judge it: failed or stopped, a restartable job, its run's latest. */

@@ -16,11 +16,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.nightshift.console.ConsoleController;
 import com.nightshift.console.FormAnswer;
+import com.nightshift.console.PageProblems;
 import com.nightshift.job.JobDescription;
 import com.nightshift.ops.JobAlreadyRunningException;
 import com.nightshift.ops.JobParametersParser;
@@ -42,11 +42,13 @@ class JobsPage {
     private final JobForms forms;
     private final JobRunner runner;
     private final MessageSource messages;
+    private final PageProblems problems;
 
-    JobsPage(JobForms forms, JobRunner runner, MessageSource messages) {
+    JobsPage(JobForms forms, JobRunner runner, MessageSource messages, PageProblems problems) {
         this.forms = forms;
         this.runner = runner;
         this.messages = messages;
+        this.problems = problems;
     }
 
     @GetMapping("/console/jobs")
@@ -79,8 +81,7 @@ class JobsPage {
     }
 
     private JobDescription described(String job) {
-        return forms.job(job).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "no job '" + job + "'"));
+        return forms.job(job).orElseThrow(() -> problems.notFound("ops.problem.noJob", job));
     }
 
     /** The job's parameters as filled in; a field left empty takes the parameter's default, as if not given. */

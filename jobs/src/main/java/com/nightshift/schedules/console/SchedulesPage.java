@@ -8,16 +8,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 import com.nightshift.audit.OperatorAction;
 import com.nightshift.audit.OperatorActions;
 import com.nightshift.console.ConsoleController;
+import com.nightshift.console.PageProblems;
 import com.nightshift.schedules.ScheduleDefinition;
 import com.nightshift.schedules.ScheduleState;
 import com.nightshift.schedules.ScheduleStatus;
@@ -41,11 +40,13 @@ class SchedulesPage {
     private final Schedules schedules;
     private final OperatorActions actions;
     private final CronWords cronWords;
+    private final PageProblems problems;
 
-    SchedulesPage(Schedules schedules, OperatorActions actions, CronWords cronWords) {
+    SchedulesPage(Schedules schedules, OperatorActions actions, CronWords cronWords, PageProblems problems) {
         this.schedules = schedules;
         this.actions = actions;
         this.cronWords = cronWords;
+        this.problems = problems;
     }
 
     @GetMapping("/console/schedules")
@@ -60,8 +61,8 @@ class SchedulesPage {
     @GetMapping("/console/schedules/{name}/preview")
     String preview(@PathVariable String name, @RequestParam(defaultValue = "10") int count, Model model) {
         if (count < 1 || count > MOST_PREVIEWED) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "'count' must be between 1 and " + MOST_PREVIEWED + ", was " + count);
+            throw problems.badRequest("schedules.problem.count", String.valueOf(MOST_PREVIEWED),
+                    String.valueOf(count));
         }
         ScheduleDefinition definition = definition(name);
         List<Instant> fires = schedules.preview(name, count);
@@ -89,7 +90,7 @@ class SchedulesPage {
         try {
             return schedules.definition(name);
         } catch (UnknownScheduleException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
+            throw problems.notFound("schedules.refused.unknown", name);
         }
     }
 }

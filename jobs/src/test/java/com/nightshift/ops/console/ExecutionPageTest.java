@@ -55,7 +55,7 @@ class ExecutionPageTest extends OpsConsoleTest {
         HttpResponse<String> page = operator().get("/console/executions/987654321");
 
         assertThat(page.statusCode()).isEqualTo(404);
-        assertThat(page.body()).contains("no job execution 987654321");
+        assertThat(page.body()).contains("没有编号为 987654321 的执行记录");
     }
 
     @Test

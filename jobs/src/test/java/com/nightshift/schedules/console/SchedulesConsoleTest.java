@@ -233,7 +233,15 @@ class SchedulesConsoleTest extends WebIntegrationTest {
         HttpResponse<String> page = operator.get("/console/schedules/console-daily/preview?count=101");
 
         assertThat(page.statusCode()).isEqualTo(400);
-        assertThat(page.body()).contains("must be between 1 and 100, was 101");
+        assertThat(page.body()).contains("预览次数应在 1 到 100 之间，收到的是 101");
+    }
+
+    @Test
+    void aBadPreviewSaysWhyInEnglishWhenAskedFor() {
+        HttpResponse<String> page = operator.get("/console/schedules/console-daily/preview?count=0&lang=en");
+
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("must be between 1 and 100, not 0");
     }
 
     @Test
