@@ -65,11 +65,9 @@ class ExecutionPage {
                 durations.format(step.durationMillis(), locale), step.counts().read(), step.counts().written(),
                 step.counts().skipped(), step.counts().commits(), step.name().contains(":"))).toList());
         model.addAttribute("error", execution.getStatus() == BatchStatus.FAILED ? PlainError.of(view) : null);
-        List<AuditRow> done = actionsOnTheRun(execution);
-        model.addAttribute("actions", done);
-        model.addAttribute("restartedBy", done.stream().filter(action -> action.action().equals("restart")
-                && action.done() && Long.valueOf(execution.getId()).equals(action.execution())).findFirst()
-                .orElse(null));
+        List<AuditRow> onTheRun = actionsOnTheRun(execution);
+        model.addAttribute("actions", onTheRun);
+        model.addAttribute("restartedBy", restartedBy(onTheRun, execution.getId()));
         model.addAttribute("canStop", execution.getStatus() == BatchStatus.STARTING
                 || execution.getStatus() == BatchStatus.STARTED);
         model.addAttribute("canRestart", canRestart(execution));
@@ -117,5 +115,14 @@ class ExecutionPage {
                 .map(each -> "jobs/executions/" + each.getId()).toList();
         return actions.about(targets, ACTIONS_SHOWN).stream().map(action -> AuditRow.of(action, times.zone()))
                 .toList();
+    }
+
+    /**
+     * The restart that began this execution, if one did: its notes are its run's first start's (Spring Batch
+     * resumes the run with them), so the restart's record is the only word on who resumed it.
+     */
+    private static AuditRow restartedBy(List<AuditRow> onTheRun, long execution) {
+        return onTheRun.stream().filter(action -> action.action().equals("restart") && action.done()
+                && Long.valueOf(execution).equals(action.execution())).findFirst().orElse(null);
     }
 }

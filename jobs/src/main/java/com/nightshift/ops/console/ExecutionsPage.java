@@ -54,7 +54,8 @@ class ExecutionsPage {
             filter = ExecutionFilter.of(job, status, null, before(before), PAGE_SIZE);
             page = executions.page(filter);
         } catch (InvalidRequestParameterException e) {
-            throw problems.badRequest("ops.problem.filter", e.parameter());
+            // the page's filters are a job and a status: the value of the one refused, as the reader chose it
+            throw problems.badRequest("ops.problem.filter", e.parameter(), "job".equals(e.parameter()) ? job : status);
         }
         model.addAttribute("executions", page.executions().stream().map(row -> rows.row(row, locale)).toList());
         model.addAttribute("nextBefore", page.nextBefore());

@@ -53,7 +53,7 @@ class SchedulesApiExceptionHandler {
     @ExceptionHandler(ScheduleFileException.class)
     ProblemDetail invalidFiles(ScheduleFileException e) {
         ProblemDetail problem = Problems.of(ScheduleAnswers.statusOf(e), "Invalid schedule files",
-                e.problems().size() + " Problems.of(s) in the schedule files; nothing was reloaded and the schedules "
+                e.problems().size() + " problem(s) in the schedule files; nothing was reloaded and the schedules "
                         + "running before keep running");
         problem.setProperty("errors", e.problems());
         return problem;
