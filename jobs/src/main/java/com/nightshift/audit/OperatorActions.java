@@ -67,17 +67,6 @@ public class OperatorActions {
     }
 
     /**
-     * The newest {@code limit} actions on one target, newest first: who stopped or restarted execution 42
-     * ({@code jobs/executions/42}), who paused a schedule ({@code schedules/rollup-full}).
-     */
-    public List<OperatorAction> about(String target, int limit) {
-        return jdbc.query("""
-                SELECT id, at, user_name, action, target, status, outcome, address FROM operator_action
-                WHERE target = ? ORDER BY id DESC LIMIT ?
-                """, OperatorActions::action, target, limit);
-    }
-
-    /**
      * The newest {@code limit} actions on any of {@code targets}, newest first: everything done to a run, whichever
      * of its executions it was done to (a restart is recorded against the execution restarted, not the new one).
      */
