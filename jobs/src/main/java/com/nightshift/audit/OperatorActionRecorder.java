@@ -16,8 +16,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * been answered, whatever the answer: a refused stop is as much an operator's action as a done one. The console's
  * forms post to the API's paths under {@code /console/} and answer with a redirect either way, so a form says
  * what the API would have answered in {@link OperatorActions#ANSWERED_STATUS} and
- * {@link OperatorActions#ANSWERED_OUTCOME}, and the record of an action reads the same whichever way it came. Requests the login refused never reach it (they are logged as failed logins). A record that cannot be written is logged, and the
- * operator's action stands.
+ * {@link OperatorActions#ANSWERED_OUTCOME}, and the record of an action reads the same whichever way it came.
+ * Requests the login refused never reach it (they are logged as failed logins). A record that cannot be written is
+ * logged, and the operator's action stands.
  */
 @Configuration(proxyBeanMethods = false)
 class OperatorActionRecorder implements WebMvcConfigurer, HandlerInterceptor {

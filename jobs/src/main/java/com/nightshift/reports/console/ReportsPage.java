@@ -8,7 +8,6 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
@@ -46,11 +45,11 @@ class ReportsPage {
 
     ReportsPage(ReportArchive archive, ArchiveFiles files, ReportCatalog catalog, NightshiftProperties properties,
                 PageProblems problems) {
-        this.problems = problems;
         this.archive = archive;
         this.files = files;
         this.catalog = catalog;
         this.properties = properties;
+        this.problems = problems;
     }
 
     @GetMapping("/console/reports")
@@ -83,7 +82,8 @@ class ReportsPage {
     /** An id that is no number names no report, as the API answers it: not found, rather than a bad request. */
     private ArchivedReport report(String id) {
         try {
-            return archive.byId(Long.parseLong(id)).orElseThrow(() -> problems.notFound("reports.problem.noReport", id));
+            return archive.byId(Long.parseLong(id))
+                    .orElseThrow(() -> problems.notFound("reports.problem.noReport", id));
         } catch (NumberFormatException e) {
             throw problems.notFound("reports.problem.noReport", id);
         }

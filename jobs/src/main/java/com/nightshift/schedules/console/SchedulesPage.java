@@ -83,7 +83,8 @@ class SchedulesPage {
             return Optional.empty();
         }
         return actions.about("schedules/" + status.definition().name(), List.of("pause", "resume"), ACTIONS_READ)
-                .stream().filter(action -> action.status() < 400).findFirst().filter(action -> action.action().equals("pause"));
+                .stream().filter(action -> action.status() < 400).findFirst()
+                .filter(action -> action.action().equals("pause"));
     }
 
     private ScheduleDefinition definition(String name) {
