@@ -14,10 +14,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Records every API or console request that changes something (any method but GET, HEAD and OPTIONS) once it has
  * been answered, whatever the answer: a refused stop is as much an operator's action as a done one. The console's
- * forms post to the API's paths under {@code /console/} and answer with a redirect either way, so a console page
- * that refuses says so in {@link OperatorActions#REFUSED_STATUS}. Requests the login
- * refused never reach it (they are logged as failed logins). A record that cannot be written is logged, and the
- * operator's action stands.
+ * forms post to the API's paths under {@code /console/} and answer with a redirect either way, so a form says
+ * what the API would have answered in {@link OperatorActions#ANSWERED_STATUS} and
+ * {@link OperatorActions#ANSWERED_OUTCOME}, and the record of an action reads the same whichever way it came.
+ * Requests the login refused never reach it (they are logged as failed logins). A record that cannot be written is
+ * logged, and the operator's action stands.
  */
 @Configuration(proxyBeanMethods = false)
 class OperatorActionRecorder implements WebMvcConfigurer, HandlerInterceptor {
@@ -47,12 +48,14 @@ class OperatorActionRecorder implements WebMvcConfigurer, HandlerInterceptor {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String resource = path.startsWith(API) ? path.substring(API.length())
                 : path.startsWith(CONSOLE) ? path.substring(CONSOLE.length()) : path;
-        int status = request.getAttribute(OperatorActions.REFUSED_STATUS) instanceof Integer refused
-                ? refused : response.getStatus();
-        String user = request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName();
+        boolean answered = request.getAttribute(OperatorActions.ANSWERED_STATUS) instanceof Integer;
+        int status = answered ? (Integer) request.getAttribute(OperatorActions.ANSWERED_STATUS) : response.getStatus();
+        String outcome = answered ? (String) request.getAttribute(OperatorActions.ANSWERED_OUTCOME)
+                : response.getHeader("Location");
+        String user = request.getUserPrincipal() == null ? OperatorActions.ANONYMOUS
+                : request.getUserPrincipal().getName();
         try {
-            actions.record(user, action(resource), target(resource), status,
-                    response.getHeader("Location"), request.getRemoteAddr());
+            actions.record(user, action(resource), target(resource), status, outcome, request.getRemoteAddr());
         } catch (RuntimeException e) {
             log.warn("Cannot record {}'s {} {} ({}): {}", user, method, path, status, e.getMessage());
         }

@@ -3,6 +3,7 @@ package com.nightshift.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,10 +14,20 @@ import org.springframework.stereotype.Repository;
 public class OperatorActions {
 
     /**
-     * The request attribute in which a console page that refused an action (and redirected, as it does when it
-     * succeeds) puts the status the API would have answered, e.g. 409, an {@code Integer}, for the record.
+     * The request attribute in which a console form puts the status the API would have answered the same action
+     * (an {@code Integer}, 202 or 409...): the form itself answers with a redirect either way, and the record must
+     * read alike whichever way the action came.
      */
-    public static final String REFUSED_STATUS = OperatorActions.class.getName() + ".refusedStatus";
+    public static final String ANSWERED_STATUS = OperatorActions.class.getName() + ".answeredStatus";
+
+    /**
+     * With {@link #ANSWERED_STATUS}: where the action's result is, as the API's {@code Location} would say it
+     * ({@code /api/jobs/executions/43}); absent when there is none, as for every refusal.
+     */
+    public static final String ANSWERED_OUTCOME = OperatorActions.class.getName() + ".answeredOutcome";
+
+    /** Who acted while logins are off: no one logged in, so no name to record. */
+    public static final String ANONYMOUS = "anonymous";
 
     /**
      * How the address of an action done from the command line starts, before the host's name: such an action has
@@ -56,14 +67,25 @@ public class OperatorActions {
     }
 
     /**
-     * The newest {@code limit} actions on one target, newest first: who stopped or restarted execution 42
-     * ({@code jobs/executions/42}), who paused a schedule ({@code schedules/rollup-full}).
+     * The newest {@code limit} actions on any of {@code targets}, newest first: everything done to a run, whichever
+     * of its executions it was done to (a restart is recorded against the execution restarted, not the new one).
      */
-    public List<OperatorAction> about(String target, int limit) {
+    public List<OperatorAction> about(Collection<String> targets, int limit) {
         return jdbc.query("""
                 SELECT id, at, user_name, action, target, status, outcome, address FROM operator_action
-                WHERE target = ? ORDER BY id DESC LIMIT ?
-                """, OperatorActions::action, target, limit);
+                WHERE target = ANY(?) ORDER BY id DESC LIMIT ?
+                """, OperatorActions::action, targets.toArray(String[]::new), limit);
+    }
+
+    /**
+     * The newest {@code limit} of the given {@code actions} on one target, newest first: who paused a schedule
+     * however often it was fired since.
+     */
+    public List<OperatorAction> about(String target, Collection<String> actions, int limit) {
+        return jdbc.query("""
+                SELECT id, at, user_name, action, target, status, outcome, address FROM operator_action
+                WHERE target = ? AND action = ANY(?) ORDER BY id DESC LIMIT ?
+                """, OperatorActions::action, target, actions.toArray(String[]::new), limit);
     }
 
     private static OperatorAction action(ResultSet rs, int row) throws SQLException {

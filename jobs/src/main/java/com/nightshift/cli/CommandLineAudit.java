@@ -6,21 +6,16 @@ import java.net.UnknownHostException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.http.HttpStatus;
 
 import com.nightshift.audit.OperatorActions;
-import com.nightshift.ops.JobAlreadyRunningException;
-import com.nightshift.ops.JobNotRestartableException;
-import com.nightshift.ops.JobNotRunningException;
-import com.nightshift.ops.MalformedJobParameterException;
-import com.nightshift.ops.TooManyRunsException;
-import com.nightshift.ops.UnknownJobException;
-import com.nightshift.ops.UnknownJobExecutionException;
+import com.nightshift.ops.OpsAnswers;
 
 /**
  * Records what an operator did from a shell ({@code run}, {@code stop}, {@code restart}) among the operator
  * actions, as the API records the same request: its action and target, the status the API would have answered
- * (200 once done, its refusal's status otherwise) and the execution it acted on, with the system's user and host
+ * (202 once done, as the API answers a start, stop or restart; {@link OpsAnswers#statusOf its refusal's status}
+ * otherwise) and the execution it acted on as the API's {@code Location} names it, with the system's user and host
  * in place of a login and an address. It is recorded when the command has its answer, which for a run in this
  * process is when the run ends; a process killed outright before that leaves no record, but its execution still
  * says the command line started it.
@@ -28,8 +23,6 @@ import com.nightshift.ops.UnknownJobExecutionException;
 final class CommandLineAudit {
 
     private static final Logger log = LoggerFactory.getLogger(CommandLineAudit.class);
-    private static final int DONE = 200;
-    private static final int FAILED = 500;
 
     /** What the command does, giving the execution it started or acted on. */
     interface Work {
@@ -37,9 +30,13 @@ final class CommandLineAudit {
     }
 
     private final OperatorActions actions;
+    private final String user;
+    private final String host;
 
     private CommandLineAudit(OperatorActions actions) {
         this.actions = actions;
+        this.user = System.getProperty("user.name");
+        this.host = host();
     }
 
     static CommandLineAudit of(Engine engine) {
@@ -52,36 +49,20 @@ final class CommandLineAudit {
         try {
             execution = work.call();
         } catch (Exception e) {
-            record(action, target, statusOf(e), null);
+            record(action, target, OpsAnswers.statusOf(e).value(), null);
             throw e;
         }
-        record(action, target, DONE, "/api/jobs/executions/" + execution.getId());
+        record(action, target, HttpStatus.ACCEPTED.value(), OpsAnswers.location(execution.getId()).toString());
         return execution;
     }
 
     /** A record that cannot be written is logged, and the command's answer stands, as the API's interceptor does. */
     private void record(String action, String target, int status, String outcome) {
-        String user = System.getProperty("user.name");
         try {
-            actions.recordCommandLine(user, host(), action, target, status, outcome);
+            actions.recordCommandLine(user, host, action, target, status, outcome);
         } catch (RuntimeException e) {
             log.warn("Cannot record {}'s {} of {} ({}): {}", user, action, target, status, e.getMessage());
         }
-    }
-
-    /** The status the API's handlers give the same refusal (ops.OpsApiExceptionHandler). */
-    private static int statusOf(Exception e) {
-        if (e instanceof UnknownJobException || e instanceof UnknownJobExecutionException) {
-            return 404;
-        }
-        if (e instanceof MalformedJobParameterException || e instanceof InvalidJobParametersException) {
-            return 400;
-        }
-        if (e instanceof JobAlreadyRunningException || e instanceof JobNotRestartableException
-                || e instanceof JobNotRunningException) {
-            return 409;
-        }
-        return e instanceof TooManyRunsException ? 503 : FAILED;
     }
 
     private static String host() {

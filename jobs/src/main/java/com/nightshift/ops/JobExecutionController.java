@@ -1,6 +1,5 @@
 package com.nightshift.ops;
 
-import java.net.URI;
 import java.security.Principal;
 import java.util.Map;
 
@@ -41,7 +40,7 @@ class JobExecutionController {
         JobExecution execution = runner.start(job, JobParametersParser.checked(parameters == null ? Map.of()
                 : parameters), StartedBy.notes(StartedBy.API, user));
         return ResponseEntity.accepted()
-                .location(URI.create("/api/jobs/executions/" + execution.getId()))
+                .location(OpsAnswers.location(execution.getId()))
                 .body(JobExecutionView.of(execution));
     }
 
@@ -62,7 +61,7 @@ class JobExecutionController {
     @PostMapping("/api/jobs/executions/{id}/stop")
     ResponseEntity<JobExecutionView> stop(@PathVariable long id) {
         return ResponseEntity.accepted()
-                .location(URI.create("/api/jobs/executions/" + id))
+                .location(OpsAnswers.location(id))
                 .body(JobExecutionView.of(runner.stop(id)));
     }
 
@@ -70,7 +69,7 @@ class JobExecutionController {
     ResponseEntity<JobExecutionView> restart(@PathVariable long id) throws Exception {
         JobExecution execution = runner.restart(id);
         return ResponseEntity.accepted()
-                .location(URI.create("/api/jobs/executions/" + execution.getId()))
+                .location(OpsAnswers.location(execution.getId()))
                 .body(JobExecutionView.of(execution));
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import com.nightshift.ops.HeldRunLock;
+import com.nightshift.support.AuditTrail;
 import com.nightshift.support.CliRun;
 import com.nightshift.support.TestServers;
 
@@ -20,30 +21,37 @@ class CommandLineAuditTest {
     private static final String SCHEDULER = "--spring.quartz.scheduler-name=nightshift-cli-audit-test";
     private static final JdbcTemplate JDBC = new JdbcTemplate(
             new DriverManagerDataSource(TestServers.get().jdbcUrl(), "postgres", null));
+    private static final String USER = System.getProperty("user.name");
 
     @Test
-    void aRunIsRecordedAsAStartByTheSystemsUserOnThisHostWithItsExecution() {
+    void aRunIsRecordedOnceAsAStartByTheSystemsUserWithTheApisStatusAndItsExecution() {
+        AuditTrail audit = AuditTrail.since(JDBC);
+
         String execution = executionId(CliRun.onTestServers("run", "rollup", "mode=full", "from=2019-02-01",
                 "to=2019-02-01", SCHEDULER));
 
-        Map<String, Object> action = newestOn("jobs/rollup");
+        audit.recordedOnce(USER, "start", "jobs/rollup", 202, "/api/jobs/executions/" + execution);
+    }
 
-        assertThat(action).containsEntry("user_name", System.getProperty("user.name")).containsEntry("action", "start")
-                .containsEntry("status", 200).containsEntry("outcome", "/api/jobs/executions/" + execution);
-        assertThat((String) action.get("address")).startsWith("cli:").hasSizeGreaterThan("cli:".length());
+    @Test
+    void aRunIsRecordedAsComingFromThisHostsCommandLine() {
+        CliRun.onTestServers("run", "rollup", "mode=full", "from=2019-02-05", "to=2019-02-05", SCHEDULER);
+
+        assertThat(JDBC.queryForObject("SELECT address FROM operator_action WHERE target = 'jobs/rollup' "
+                + "ORDER BY id DESC LIMIT 1", String.class)).startsWith("cli:").hasSizeGreaterThan("cli:".length());
     }
 
     @Test
     void aRunRefusedBecauseItsRunIsAliveIsRecordedWithTheApisConflict() throws Exception {
         Map<String, String> parameters = Map.of("mode", "full", "from", "2019-02-02", "to", "2019-02-02");
+        AuditTrail audit = AuditTrail.since(JDBC);
         try (HeldRunLock alive = HeldRunLock.hold(TestServers.get().jdbcUrl(), "rollup", parameters)) {
             CliRun run = CliRun.onTestServers("run", "rollup", "mode=full", "from=2019-02-02", "to=2019-02-02",
                     SCHEDULER);
             assertThat(run.exitCode()).as(run.err()).isNotEqualTo(ExitCodes.OK);
         }
 
-        assertThat(newestOn("jobs/rollup")).containsEntry("action", "start").containsEntry("status", 409)
-                .containsEntry("outcome", null);
+        audit.recordedOnce(USER, "start", "jobs/rollup", 409, null);
     }
 
     @Test
@@ -51,11 +59,12 @@ class CommandLineAuditTest {
         String execution = executionId(CliRun.onTestServers("run", "rollup", "mode=full", "from=2019-02-03",
                 "to=2019-02-03", SCHEDULER));
 
+        AuditTrail audit = AuditTrail.since(JDBC);
+
         CliRun stop = CliRun.onTestServers("stop", execution, SCHEDULER);
 
         assertThat(stop.exitCode()).isEqualTo(ExitCodes.FAILED);
-        assertThat(newestOn("jobs/executions/" + execution)).containsEntry("action", "stop")
-                .containsEntry("status", 409).containsEntry("user_name", System.getProperty("user.name"));
+        audit.recordedOnce(USER, "stop", "jobs/executions/" + execution, 409, null);
     }
 
     @Test
@@ -63,23 +72,21 @@ class CommandLineAuditTest {
         String execution = executionId(CliRun.onTestServers("run", "rollup", "mode=full", "from=2019-02-04",
                 "to=2019-02-04", SCHEDULER));
 
+        AuditTrail audit = AuditTrail.since(JDBC);
+
         CliRun restart = CliRun.onTestServers("restart", execution, SCHEDULER);
 
         assertThat(restart.exitCode()).isNotEqualTo(ExitCodes.OK);
-        assertThat(newestOn("jobs/executions/" + execution)).containsEntry("action", "restart")
-                .containsEntry("status", 409);
+        audit.recordedOnce(USER, "restart", "jobs/executions/" + execution, 409, null);
     }
 
     @Test
     void stoppingAnExecutionNeverRecordedIsRecordedAsNotFound() {
+        AuditTrail audit = AuditTrail.since(JDBC);
+
         CliRun.onTestServers("stop", "987654320", SCHEDULER);
 
-        assertThat(newestOn("jobs/executions/987654320")).containsEntry("action", "stop").containsEntry("status", 404);
-    }
-
-    private static Map<String, Object> newestOn(String target) {
-        return JDBC.queryForMap("SELECT user_name, action, status, outcome, address FROM operator_action "
-                + "WHERE target = ? ORDER BY id DESC LIMIT 1", target);
+        audit.recordedOnce(USER, "stop", "jobs/executions/987654320", 404, null);
     }
 
     private static String executionId(CliRun run) {

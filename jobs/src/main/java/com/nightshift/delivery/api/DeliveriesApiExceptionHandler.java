@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import com.nightshift.delivery.DeliveryNotResendableException;
 import com.nightshift.delivery.UnknownDeliveryException;
+import com.nightshift.delivery.DeliveryAnswers;
 import com.nightshift.web.Problems;
 
 /** Answers a refused deliveries request with an RFC 9457 problem detail whose text says what was wrong. */
@@ -15,7 +16,7 @@ class DeliveriesApiExceptionHandler {
 
     @ExceptionHandler(UnknownDeliveryException.class)
     ProblemDetail notFound(UnknownDeliveryException e) {
-        return Problems.of(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+        return Problems.of(DeliveryAnswers.statusOf(e), "Not found", e.getMessage());
     }
 
     @ExceptionHandler(InvalidDeliveryQueryException.class)
@@ -27,6 +28,6 @@ class DeliveriesApiExceptionHandler {
 
     @ExceptionHandler(DeliveryNotResendableException.class)
     ProblemDetail notResendable(DeliveryNotResendableException e) {
-        return Problems.of(HttpStatus.CONFLICT, "Delivery still being sent", e.getMessage());
+        return Problems.of(DeliveryAnswers.statusOf(e), "Delivery still being sent", e.getMessage());
     }
 }

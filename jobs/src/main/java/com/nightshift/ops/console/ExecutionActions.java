@@ -10,46 +10,50 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import com.nightshift.audit.OperatorActions;
 import com.nightshift.console.ConsoleController;
+import com.nightshift.console.FormAnswer;
+import com.nightshift.console.PageProblems;
 import com.nightshift.ops.JobAlreadyRunningException;
 import com.nightshift.ops.JobNotRestartableException;
 import com.nightshift.ops.JobNotRunningException;
 import com.nightshift.ops.JobRunner;
+import com.nightshift.ops.OpsAnswers;
 import com.nightshift.ops.TooManyRunsException;
 import com.nightshift.ops.UnknownJobExecutionException;
 
 /**
  * The execution page's stop and restart buttons: the API's operations ({@link JobRunner}), at the API's paths under
  * {@code /console} (so the audit records them alike), answered with a redirect to the execution and a flash saying
- * what happened. A refusal carries the API's reason and, for the audit, the API's status.
+ * what happened ({@link FormAnswer}). A refusal carries the API's reason and, for the audit, the API's status.
  */
 @ConsoleController
 class ExecutionActions {
 
     private final JobRunner runner;
     private final MessageSource messages;
+    private final PageProblems problems;
 
-    ExecutionActions(JobRunner runner, MessageSource messages) {
+    ExecutionActions(JobRunner runner, MessageSource messages, PageProblems problems) {
         this.runner = runner;
         this.messages = messages;
+        this.problems = problems;
     }
 
     @PostMapping("/console/jobs/executions/{id}/stop")
     String stop(@PathVariable long id, HttpServletRequest request, RedirectAttributes flash, Locale locale) {
+        String page = "/console/executions/" + id;
         try {
             runner.stop(id);
-            flash.addFlashAttribute("notice", messages.getMessage("ops.stop.done", new Object[] {String.valueOf(id)},
-                    locale));
+            return FormAnswer.done(request, flash, HttpStatus.ACCEPTED, OpsAnswers.location(id).toString(),
+                    text("ops.stop.done", locale, String.valueOf(id)), page);
         } catch (UnknownJobExecutionException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
+            throw problems.notFound("ops.problem.noExecution", String.valueOf(id));
         } catch (JobNotRunningException e) {
-            refuse(request, flash, HttpStatus.CONFLICT, "ops.stop.refused", e, locale);
+            return FormAnswer.refused(request, flash, OpsAnswers.statusOf(e),
+                    text("ops.stop.refused", locale, e.getMessage()), page);
         }
-        return "redirect:/console/executions/" + id;
     }
 
     @PostMapping("/console/jobs/executions/{id}/restart")
@@ -57,24 +61,20 @@ class ExecutionActions {
             throws Exception {
         try {
             JobExecution resumed = runner.restart(id);
-            flash.addFlashAttribute("notice", messages.getMessage("ops.restart.done",
-                    new Object[] {String.valueOf(id), String.valueOf(resumed.getId())}, locale));
-            return "redirect:/console/executions/" + resumed.getId();
+            return FormAnswer.done(request, flash, HttpStatus.ACCEPTED,
+                    OpsAnswers.location(resumed.getId()).toString(),
+                    text("ops.restart.done", locale, String.valueOf(id), String.valueOf(resumed.getId())),
+                    "/console/executions/" + resumed.getId());
         } catch (UnknownJobExecutionException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
-        } catch (JobNotRestartableException | JobAlreadyRunningException e) {
-            refuse(request, flash, HttpStatus.CONFLICT, "ops.restart.refused", e, locale);
-        } catch (TooManyRunsException e) {
-            refuse(request, flash, HttpStatus.SERVICE_UNAVAILABLE, "ops.restart.refused", e, locale);
-        } catch (InvalidJobParametersException e) {
-            refuse(request, flash, HttpStatus.BAD_REQUEST, "ops.restart.refused", e, locale);
+            throw problems.notFound("ops.problem.noExecution", String.valueOf(id));
+        } catch (JobNotRestartableException | JobAlreadyRunningException | TooManyRunsException
+                 | InvalidJobParametersException e) {
+            return FormAnswer.refused(request, flash, OpsAnswers.statusOf(e),
+                    text("ops.restart.refused", locale, e.getMessage()), "/console/executions/" + id);
         }
-        return "redirect:/console/executions/" + id;
     }
 
-    private void refuse(HttpServletRequest request, RedirectAttributes flash, HttpStatus status, String message,
-                        Exception reason, Locale locale) {
-        request.setAttribute(OperatorActions.REFUSED_STATUS, status.value());
-        flash.addFlashAttribute("problem", messages.getMessage(message, new Object[] {reason.getMessage()}, locale));
+    private String text(String key, Locale locale, Object... arguments) {
+        return messages.getMessage(key, arguments, locale);
     }
 }

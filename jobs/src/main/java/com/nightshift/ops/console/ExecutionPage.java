@@ -1,36 +1,34 @@
 package com.nightshift.ops.console;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
-import com.nightshift.audit.OperatorAction;
 import com.nightshift.audit.OperatorActions;
+import com.nightshift.audit.console.AuditRow;
 import com.nightshift.console.ConsoleController;
+import com.nightshift.console.PageProblems;
 import com.nightshift.ops.JobCatalog;
 import com.nightshift.ops.JobExecutionView;
 import com.nightshift.ops.JobHistory;
 
 /**
  * {@code /console/executions/{id}}: one execution, its steps with their counts and timings, its parameters, why it
- * failed, who started, stopped or restarted it, and the stop or restart it allows.
+ * failed, who started, stopped or restarted it (or any execution of its run), and the stop or restart it allows.
  */
 @ConsoleController
 class ExecutionPage {
 
     /** Enough for any execution's story; the audit page has the rest. */
     private static final int ACTIONS_SHOWN = 20;
-    private static final Pattern EXECUTION_LINK = Pattern.compile("/executions/(\\d+)$");
 
     private final JobHistory history;
     private final JobRepository repository;
@@ -39,9 +37,10 @@ class ExecutionPage {
     private final ExecutionRows rows;
     private final HumanDuration durations;
     private final BusinessTime times;
+    private final PageProblems problems;
 
     ExecutionPage(JobHistory history, JobRepository repository, JobCatalog catalog, OperatorActions actions,
-                  ExecutionRows rows, HumanDuration durations, BusinessTime times) {
+                  ExecutionRows rows, HumanDuration durations, BusinessTime times, PageProblems problems) {
         this.history = history;
         this.repository = repository;
         this.catalog = catalog;
@@ -49,6 +48,7 @@ class ExecutionPage {
         this.rows = rows;
         this.durations = durations;
         this.times = times;
+        this.problems = problems;
     }
 
     @GetMapping("/console/executions/{id}")
@@ -65,8 +65,9 @@ class ExecutionPage {
                 durations.format(step.durationMillis(), locale), step.counts().read(), step.counts().written(),
                 step.counts().skipped(), step.counts().commits(), step.name().contains(":"))).toList());
         model.addAttribute("error", execution.getStatus() == BatchStatus.FAILED ? PlainError.of(view) : null);
-        model.addAttribute("actions", actions.about("jobs/executions/" + execution.getId(), ACTIONS_SHOWN).stream()
-                .map(this::actionRow).toList());
+        List<AuditRow> onTheRun = actionsOnTheRun(execution);
+        model.addAttribute("actions", onTheRun);
+        model.addAttribute("restartedBy", restartedBy(onTheRun, execution.getId()));
         model.addAttribute("canStop", execution.getStatus() == BatchStatus.STARTING
                 || execution.getStatus() == BatchStatus.STARTED);
         model.addAttribute("canRestart", canRestart(execution));
@@ -80,10 +81,6 @@ class ExecutionPage {
                    long read, long written, long skipped, long commits, boolean worker) {
     }
 
-    /** An operator's action on this execution; {@code outcomeId} the execution it led to, if any. */
-    record ActionRow(String at, String user, String action, int status, boolean done, Long outcomeId) {
-    }
-
     private JobExecution recorded(String id) {
         try {
             return history.execution(Long.parseLong(id)).orElseThrow(() -> notFound(id));
@@ -92,8 +89,8 @@ class ExecutionPage {
         }
     }
 
-    private static ResponseStatusException notFound(String id) {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND, "no job execution " + id);
+    private ResponseStatusException notFound(String id) {
+        return problems.notFound("ops.problem.noExecution", id);
     }
 
     /** As {@code JobRunner.restart} will judge it: failed or stopped, a restartable job, its run's latest. */
@@ -109,10 +106,23 @@ class ExecutionPage {
         return last != null && Objects.equals(last.getId(), execution.getId());
     }
 
-    private ActionRow actionRow(OperatorAction action) {
-        Matcher outcome = EXECUTION_LINK.matcher(action.outcome() == null ? "" : action.outcome());
-        return new ActionRow(times.format(action.at()), action.user(),
-                action.action(), action.status(), action.status() < 400,
-                outcome.find() ? Long.valueOf(outcome.group(1)) : null);
+    /**
+     * What operators did to any execution of this one's run: a restart is recorded against the execution it
+     * resumed, so the new execution's story starts on its predecessor's target.
+     */
+    private List<AuditRow> actionsOnTheRun(JobExecution execution) {
+        List<String> targets = repository.getJobExecutions(execution.getJobInstance()).stream()
+                .map(each -> "jobs/executions/" + each.getId()).toList();
+        return actions.about(targets, ACTIONS_SHOWN).stream().map(action -> AuditRow.of(action, times.zone()))
+                .toList();
+    }
+
+    /**
+     * The restart that began this execution, if one did: its notes are its run's first start's (Spring Batch
+     * resumes the run with them), so the restart's record is the only word on who resumed it.
+     */
+    private static AuditRow restartedBy(List<AuditRow> onTheRun, long execution) {
+        return onTheRun.stream().filter(action -> action.action().equals("restart") && action.done()
+                && Long.valueOf(execution).equals(action.execution())).findFirst().orElse(null);
     }
 }

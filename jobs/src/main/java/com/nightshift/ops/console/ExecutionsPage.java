@@ -5,13 +5,12 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 import com.nightshift.console.ConsoleController;
+import com.nightshift.console.PageProblems;
 import com.nightshift.ops.ExecutionFilter;
 import com.nightshift.ops.InvalidRequestParameterException;
 import com.nightshift.ops.JobCatalog;
@@ -34,14 +33,16 @@ class ExecutionsPage {
     private final ExecutionRows rows;
     private final HumanDuration durations;
     private final BusinessTime times;
+    private final PageProblems problems;
 
     ExecutionsPage(JobExecutions executions, JobCatalog catalog, ExecutionRows rows, HumanDuration durations,
-                   BusinessTime times) {
+                   BusinessTime times, PageProblems problems) {
         this.executions = executions;
         this.catalog = catalog;
         this.rows = rows;
         this.durations = durations;
         this.times = times;
+        this.problems = problems;
     }
 
     @GetMapping("/console/executions")
@@ -53,7 +54,8 @@ class ExecutionsPage {
             filter = ExecutionFilter.of(job, status, null, before(before), PAGE_SIZE);
             page = executions.page(filter);
         } catch (InvalidRequestParameterException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+            // the page's filters are a job and a status: the value of the one refused, as the reader chose it
+            throw problems.badRequest("ops.problem.filter", e.parameter(), "job".equals(e.parameter()) ? job : status);
         }
         model.addAttribute("executions", page.executions().stream().map(row -> rows.row(row, locale)).toList());
         model.addAttribute("nextBefore", page.nextBefore());
@@ -82,15 +84,14 @@ class ExecutionsPage {
         return DurationChart.of(job, runs, durations.format(longest, locale));
     }
 
-    private static Long before(String before) {
+    private Long before(String before) {
         if (before == null || before.isBlank()) {
             return null;
         }
         try {
             return Long.valueOf(before.trim());
         } catch (NumberFormatException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'before' must be an execution id, was '"
-                    + before + "'");
+            throw problems.badRequest("ops.problem.before", before);
         }
     }
 }

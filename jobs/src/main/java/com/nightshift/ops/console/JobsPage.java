@@ -16,15 +16,17 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.nightshift.console.ConsoleController;
+import com.nightshift.console.FormAnswer;
+import com.nightshift.console.PageProblems;
 import com.nightshift.job.JobDescription;
 import com.nightshift.ops.JobAlreadyRunningException;
 import com.nightshift.ops.JobParametersParser;
 import com.nightshift.ops.JobRunner;
 import com.nightshift.ops.MalformedJobParameterException;
+import com.nightshift.ops.OpsAnswers;
 import com.nightshift.ops.StartedBy;
 import com.nightshift.ops.TooManyRunsException;
 
@@ -40,11 +42,13 @@ class JobsPage {
     private final JobForms forms;
     private final JobRunner runner;
     private final MessageSource messages;
+    private final PageProblems problems;
 
-    JobsPage(JobForms forms, JobRunner runner, MessageSource messages) {
+    JobsPage(JobForms forms, JobRunner runner, MessageSource messages, PageProblems problems) {
         this.forms = forms;
         this.runner = runner;
         this.messages = messages;
+        this.problems = problems;
     }
 
     @GetMapping("/console/jobs")
@@ -66,21 +70,18 @@ class JobsPage {
         try {
             JobExecution execution = runner.start(job, JobParametersParser.checked(given),
                     StartedBy.notes(StartedBy.CONSOLE, user));
-            flash.addFlashAttribute("notice", messages.getMessage("ops.start.done",
-                    new Object[] {job, String.valueOf(execution.getId())}, locale));
-            return "redirect:/console/executions/" + execution.getId();
-        } catch (MalformedJobParameterException | InvalidJobParametersException e) {
-            return refused(description, given, HttpStatus.BAD_REQUEST, e, response, locale, model);
-        } catch (JobAlreadyRunningException e) {
-            return refused(description, given, HttpStatus.CONFLICT, e, response, locale, model);
-        } catch (TooManyRunsException e) {
-            return refused(description, given, HttpStatus.SERVICE_UNAVAILABLE, e, response, locale, model);
+            return FormAnswer.done(request, flash, HttpStatus.ACCEPTED,
+                    OpsAnswers.location(execution.getId()).toString(), messages.getMessage("ops.start.done",
+                            new Object[] {job, String.valueOf(execution.getId())}, locale),
+                    "/console/executions/" + execution.getId());
+        } catch (MalformedJobParameterException | InvalidJobParametersException | JobAlreadyRunningException
+                 | TooManyRunsException e) {
+            return refused(description, given, e, request, response, locale, model);
         }
     }
 
     private JobDescription described(String job) {
-        return forms.job(job).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "no job '" + job + "'"));
+        return forms.job(job).orElseThrow(() -> problems.notFound("ops.problem.noJob", job));
     }
 
     /** The job's parameters as filled in; a field left empty takes the parameter's default, as if not given. */
@@ -96,9 +97,11 @@ class JobsPage {
     }
 
     /** The form again, with what was typed and the API's reason, answered with the API's status. */
-    private String refused(JobDescription job, Map<String, String> given, HttpStatus status, Exception reason,
-                           HttpServletResponse response, Locale locale, Model model) {
+    private String refused(JobDescription job, Map<String, String> given, Exception reason,
+                           HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
+        HttpStatus status = OpsAnswers.statusOf(reason);
         response.setStatus(status.value());
+        FormAnswer.answered(request, status, null);
         model.addAttribute("problem", messages.getMessage("ops.start.refused", new Object[] {reason.getMessage()},
                 locale));
         return form(job, given, locale, model);

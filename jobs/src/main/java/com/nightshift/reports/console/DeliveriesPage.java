@@ -3,14 +3,13 @@ package com.nightshift.reports.console;
 import java.util.Arrays;
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 import com.nightshift.config.NightshiftProperties;
 import com.nightshift.console.ConsoleController;
+import com.nightshift.console.PageProblems;
 import com.nightshift.delivery.Deliveries;
 import com.nightshift.delivery.DeliveryState;
 
@@ -25,10 +24,12 @@ class DeliveriesPage {
 
     private final Deliveries deliveries;
     private final NightshiftProperties properties;
+    private final PageProblems problems;
 
-    DeliveriesPage(Deliveries deliveries, NightshiftProperties properties) {
+    DeliveriesPage(Deliveries deliveries, NightshiftProperties properties, PageProblems problems) {
         this.deliveries = deliveries;
         this.properties = properties;
+        this.problems = problems;
     }
 
     @GetMapping("/console/reports/deliveries")
@@ -47,12 +48,11 @@ class DeliveriesPage {
         return "reports/deliveries";
     }
 
-    private static DeliveryState state(String state) {
+    private DeliveryState state(String state) {
         if (state == null || state.isBlank()) {
             return null;
         }
         return Arrays.stream(DeliveryState.values()).filter(known -> known.name().equalsIgnoreCase(state))
-                .findFirst().orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                        "no delivery state '" + state + "'"));
+                .findFirst().orElseThrow(() -> problems.badRequest("reports.problem.state", state));
     }
 }

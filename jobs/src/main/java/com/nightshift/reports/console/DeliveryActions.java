@@ -15,7 +15,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.nightshift.audit.OperatorActions;
 import com.nightshift.console.ConsoleController;
+import com.nightshift.console.FormAnswer;
 import com.nightshift.delivery.Deliveries;
+import com.nightshift.delivery.DeliveryAnswers;
 import com.nightshift.delivery.DeliveryNotResendableException;
 import com.nightshift.delivery.DeliveryRecord;
 import com.nightshift.delivery.DeliveryState;
@@ -30,7 +32,7 @@ import com.nightshift.delivery.UnknownDeliveryException;
 @ConsoleController
 class DeliveryActions {
 
-    private static final String BACK = "redirect:/console/reports/deliveries";
+    private static final String PAGE = "/console/reports/deliveries";
 
     private final Deliveries deliveries;
     private final MessageSource messages;
@@ -46,14 +48,14 @@ class DeliveryActions {
         keepPeriod(period, flash);
         try {
             DeliveryRecord resend = deliveries.resend(Long.parseLong(id), name(user));
-            flash.addFlashAttribute("notice", text(locale, "reports.resent", id, resend.email(),
-                    text(locale, "reports.state." + resend.state().name())));
-            return BACK;
+            return FormAnswer.done(request, flash, HttpStatus.OK, null, text(locale, "reports.resent", id,
+                    resend.email(), text(locale, "reports.state." + resend.state().name())), PAGE);
         } catch (UnknownDeliveryException | NumberFormatException e) {
-            // an id that is no number names no letter: not found, as an unknown number is
-            return refused(HttpStatus.NOT_FOUND, request, flash, text(locale, "reports.refused.unknown", id));
+            return FormAnswer.refused(request, flash, DeliveryAnswers.statusOf(e),
+                    text(locale, "reports.refused.unknown", id), PAGE);
         } catch (DeliveryNotResendableException e) {
-            return refused(HttpStatus.CONFLICT, request, flash, text(locale, "reports.refused.onItsWay", id));
+            return FormAnswer.refused(request, flash, DeliveryAnswers.statusOf(e),
+                    text(locale, "reports.refused.onItsWay", id), PAGE);
         }
     }
 
@@ -61,14 +63,14 @@ class DeliveryActions {
     String resendFailed(@RequestParam(required = false) String period, Principal user, HttpServletRequest request,
                         RedirectAttributes flash, Locale locale) {
         if (period == null || period.isBlank()) {
-            return refused(HttpStatus.BAD_REQUEST, request, flash, text(locale, "reports.refused.noPeriod"));
+            return FormAnswer.refused(request, flash, HttpStatus.BAD_REQUEST, text(locale, "reports.refused.noPeriod"),
+                    PAGE);
         }
         keepPeriod(period, flash);
         List<DeliveryRecord> resent = deliveries.resendFailedOfPeriod(period.trim(), name(user));
         long delivered = resent.stream().filter(record -> record.state() == DeliveryState.DELIVERED).count();
-        flash.addFlashAttribute("notice", text(locale, "reports.resentFailed", period.trim(),
-                String.valueOf(resent.size()), String.valueOf(delivered)));
-        return BACK;
+        return FormAnswer.done(request, flash, HttpStatus.OK, null, text(locale, "reports.resentFailed",
+                period.trim(), String.valueOf(resent.size()), String.valueOf(delivered)), PAGE);
     }
 
     /** Back to the period the operator was looking at. */
@@ -80,14 +82,7 @@ class DeliveryActions {
 
     /** As the API's interceptor names the user: anonymous while logins are off. */
     private static String name(Principal user) {
-        return user == null ? "anonymous" : user.getName();
-    }
-
-    private static String refused(HttpStatus status, HttpServletRequest request, RedirectAttributes flash,
-                                  String problem) {
-        request.setAttribute(OperatorActions.REFUSED_STATUS, status.value());
-        flash.addFlashAttribute("problem", problem);
-        return BACK;
+        return user == null ? OperatorActions.ANONYMOUS : user.getName();
     }
 
     private String text(Locale locale, String key, Object... arguments) {

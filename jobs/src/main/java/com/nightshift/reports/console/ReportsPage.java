@@ -8,17 +8,16 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 import com.nightshift.config.NightshiftProperties;
 import com.nightshift.console.ConsoleController;
+import com.nightshift.console.PageProblems;
 import com.nightshift.reports.ReportCatalog;
 import com.nightshift.reports.ReportDefinition;
 import com.nightshift.reports.archive.ArchiveFiles;
@@ -42,20 +41,22 @@ class ReportsPage {
     private final ArchiveFiles files;
     private final ReportCatalog catalog;
     private final NightshiftProperties properties;
+    private final PageProblems problems;
 
-    ReportsPage(ReportArchive archive, ArchiveFiles files, ReportCatalog catalog, NightshiftProperties properties) {
+    ReportsPage(ReportArchive archive, ArchiveFiles files, ReportCatalog catalog, NightshiftProperties properties,
+                PageProblems problems) {
         this.archive = archive;
         this.files = files;
         this.catalog = catalog;
         this.properties = properties;
+        this.problems = problems;
     }
 
     @GetMapping("/console/reports")
     String list(@RequestParam(required = false) String period, @RequestParam(required = false) String report,
                 @RequestParam(defaultValue = "50") int limit, Model model) {
         if (limit < 1 || limit > MOST) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'limit' must be 1 to " + MOST + ", was "
-                    + limit);
+            throw problems.badRequest("reports.problem.limit", String.valueOf(MOST), String.valueOf(limit));
         }
         model.addAttribute("reports", archive.list(blankToNull(period), blankToNull(report), limit).stream()
                 .map(archived -> ArchiveRow.of(archived, properties.zone())).toList());
@@ -81,10 +82,10 @@ class ReportsPage {
     /** An id that is no number names no report, as the API answers it: not found, rather than a bad request. */
     private ArchivedReport report(String id) {
         try {
-            return archive.byId(Long.parseLong(id)).orElseThrow(() -> new ResponseStatusException(
-                    HttpStatus.NOT_FOUND, "no archived report " + id));
+            return archive.byId(Long.parseLong(id))
+                    .orElseThrow(() -> problems.notFound("reports.problem.noReport", id));
         } catch (NumberFormatException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no archived report '" + id + "'");
+            throw problems.notFound("reports.problem.noReport", id);
         }
     }
 
@@ -93,8 +94,7 @@ class ReportsPage {
                                               String extension, MediaType type) {
         Path path = files.resolve(file.path());
         if (!Files.isRegularFile(path)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "archived report " + report.id() + " lists "
-                    + file.path() + ", which is no longer in the reports folder");
+            throw problems.notFound("reports.problem.fileGone", String.valueOf(report.id()), file.path());
         }
         return ResponseEntity.ok()
                 .contentType(type)

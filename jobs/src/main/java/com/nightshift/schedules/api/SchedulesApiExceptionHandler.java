@@ -11,6 +11,7 @@ import com.nightshift.schedules.FireRefusedException;
 import com.nightshift.schedules.ScheduleFileException;
 import com.nightshift.schedules.ScheduleStateException;
 import com.nightshift.schedules.UnknownScheduleException;
+import com.nightshift.schedules.ScheduleAnswers;
 import com.nightshift.web.Problems;
 
 /**
@@ -22,23 +23,23 @@ class SchedulesApiExceptionHandler {
 
     @ExceptionHandler(UnknownScheduleException.class)
     ProblemDetail notFound(UnknownScheduleException e) {
-        return Problems.of(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+        return Problems.of(ScheduleAnswers.statusOf(e), "Not found", e.getMessage());
     }
 
     @ExceptionHandler(ScheduleStateException.class)
     ProblemDetail wrongState(ScheduleStateException e) {
-        return Problems.of(HttpStatus.CONFLICT, "Schedule not in that state", e.getMessage());
+        return Problems.of(ScheduleAnswers.statusOf(e), "Schedule not in that state", e.getMessage());
     }
 
     @ExceptionHandler({FireRefusedException.class, JobAlreadyRunningException.class})
     ProblemDetail alreadyRunning(RuntimeException e) {
-        return Problems.of(HttpStatus.CONFLICT, "Job already running", e.getMessage());
+        return Problems.of(ScheduleAnswers.statusOf(e), "Job already running", e.getMessage());
     }
 
     /** This instance is shutting down or runs as many jobs as it may: another one, or later, takes the fire. */
     @ExceptionHandler(TooManyRunsException.class)
     ProblemDetail busy(TooManyRunsException e) {
-        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Too many runs", e.getMessage());
+        return Problems.of(ScheduleAnswers.statusOf(e), "Too many runs", e.getMessage());
     }
 
     @ExceptionHandler(InvalidPreviewCountException.class)
@@ -51,8 +52,8 @@ class SchedulesApiExceptionHandler {
     /** The schedules that were running keep running: nothing of the files was used. */
     @ExceptionHandler(ScheduleFileException.class)
     ProblemDetail invalidFiles(ScheduleFileException e) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Invalid schedule files",
-                e.problems().size() + " Problems.of(s) in the schedule files; nothing was reloaded and the schedules "
+        ProblemDetail problem = Problems.of(ScheduleAnswers.statusOf(e), "Invalid schedule files",
+                e.problems().size() + " problem(s) in the schedule files; nothing was reloaded and the schedules "
                         + "running before keep running");
         problem.setProperty("errors", e.problems());
         return problem;

@@ -11,12 +11,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import com.nightshift.audit.OperatorActions;
 import com.nightshift.console.ConsoleController;
+import com.nightshift.console.FormAnswer;
 import com.nightshift.ops.JobAlreadyRunningException;
+import com.nightshift.ops.OpsAnswers;
 import com.nightshift.ops.TooManyRunsException;
+import com.nightshift.schedules.FireOutcome;
 import com.nightshift.schedules.FireRecord;
 import com.nightshift.schedules.FireRefusedException;
+import com.nightshift.schedules.ScheduleAnswers;
 import com.nightshift.schedules.ScheduleFileException;
 import com.nightshift.schedules.ScheduleStateException;
 import com.nightshift.schedules.Schedules;
@@ -31,7 +34,7 @@ import com.nightshift.schedules.UnknownScheduleException;
 @ConsoleController
 class ScheduleActions {
 
-    private static final String BACK = "redirect:/console/schedules";
+    private static final String PAGE = "/console/schedules";
 
     private final Schedules schedules;
     private final MessageSource messages;
@@ -45,11 +48,11 @@ class ScheduleActions {
     String pause(@PathVariable String name, HttpServletRequest request, RedirectAttributes flash, Locale locale) {
         try {
             schedules.pause(name);
-            return done(flash, text(locale, "schedules.paused", name));
+            return done(request, flash, text(locale, "schedules.paused", name));
         } catch (UnknownScheduleException e) {
-            return unknown(name, request, flash, locale);
+            return refused(e, request, flash, text(locale, "schedules.refused.unknown", name));
         } catch (ScheduleStateException e) {
-            return refused(HttpStatus.CONFLICT, request, flash, text(locale, "schedules.refused.pause", name));
+            return refused(e, request, flash, text(locale, "schedules.refused.pause", name));
         }
     }
 
@@ -57,11 +60,11 @@ class ScheduleActions {
     String resume(@PathVariable String name, HttpServletRequest request, RedirectAttributes flash, Locale locale) {
         try {
             schedules.resume(name);
-            return done(flash, text(locale, "schedules.resumed", name));
+            return done(request, flash, text(locale, "schedules.resumed", name));
         } catch (UnknownScheduleException e) {
-            return unknown(name, request, flash, locale);
+            return refused(e, request, flash, text(locale, "schedules.refused.unknown", name));
         } catch (ScheduleStateException e) {
-            return refused(HttpStatus.CONFLICT, request, flash, text(locale, "schedules.refused.resume", name));
+            return refused(e, request, flash, text(locale, "schedules.refused.resume", name));
         }
     }
 
@@ -70,14 +73,19 @@ class ScheduleActions {
             throws Exception {
         try {
             FireRecord fire = schedules.fire(name);
-            return done(flash, text(locale, "schedules.fired", name, String.valueOf(fire.executionId())));
+            String notice = text(locale, "schedules.fired", name, String.valueOf(fire.executionId()));
+            // as the API answers: 202 and the execution while its run goes, 200 once it has ended
+            if (fire.outcome() != FireOutcome.STARTED) {
+                return done(request, flash, notice);
+            }
+            return FormAnswer.done(request, flash, HttpStatus.ACCEPTED, fire.executionId() == null ? null
+                    : OpsAnswers.location(fire.executionId()).toString(), notice, PAGE);
         } catch (UnknownScheduleException e) {
-            return unknown(name, request, flash, locale);
+            return refused(e, request, flash, text(locale, "schedules.refused.unknown", name));
         } catch (FireRefusedException | JobAlreadyRunningException e) {
-            return refused(HttpStatus.CONFLICT, request, flash, text(locale, "schedules.refused.running", name));
+            return refused(e, request, flash, text(locale, "schedules.refused.running", name));
         } catch (TooManyRunsException e) {
-            return refused(HttpStatus.SERVICE_UNAVAILABLE, request, flash,
-                    text(locale, "schedules.refused.busy", name));
+            return refused(e, request, flash, text(locale, "schedules.refused.busy", name));
         }
     }
 
@@ -85,13 +93,12 @@ class ScheduleActions {
     String reload(HttpServletRequest request, RedirectAttributes flash, Locale locale) {
         try {
             SyncSummary summary = schedules.reload();
-            return done(flash, text(locale, "schedules.reloaded", count(summary.added()),
+            return done(request, flash, text(locale, "schedules.reloaded", count(summary.added()),
                     count(summary.changed()), count(summary.removed()), summary.unchanged().size()));
         } catch (ScheduleFileException e) {
             // each problem names its file, schedule and field as the engine found it: shown as it is
             flash.addFlashAttribute("reloadProblems", e.problems());
-            return refused(HttpStatus.BAD_REQUEST, request, flash,
-                    text(locale, "schedules.refused.reload", e.problems().size()));
+            return refused(e, request, flash, text(locale, "schedules.refused.reload", e.problems().size()));
         }
     }
 
@@ -100,20 +107,14 @@ class ScheduleActions {
         return names.isEmpty() ? "0" : names.size() + " (" + String.join(", ", names) + ")";
     }
 
-    private String unknown(String name, HttpServletRequest request, RedirectAttributes flash, Locale locale) {
-        return refused(HttpStatus.NOT_FOUND, request, flash, text(locale, "schedules.refused.unknown", name));
+    /** Done as the API answers pause, resume, reload and an ended fire: 200, with nothing to point at. */
+    private static String done(HttpServletRequest request, RedirectAttributes flash, String notice) {
+        return FormAnswer.done(request, flash, HttpStatus.OK, null, notice, PAGE);
     }
 
-    private static String done(RedirectAttributes flash, String notice) {
-        flash.addFlashAttribute("notice", notice);
-        return BACK;
-    }
-
-    private static String refused(HttpStatus status, HttpServletRequest request, RedirectAttributes flash,
+    private static String refused(Exception refusal, HttpServletRequest request, RedirectAttributes flash,
                                   String problem) {
-        request.setAttribute(OperatorActions.REFUSED_STATUS, status.value());
-        flash.addFlashAttribute("problem", problem);
-        return BACK;
+        return FormAnswer.refused(request, flash, ScheduleAnswers.statusOf(refusal), problem, PAGE);
     }
 
     private String text(Locale locale, String key, Object... arguments) {

@@ -8,16 +8,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 import com.nightshift.audit.OperatorAction;
 import com.nightshift.audit.OperatorActions;
 import com.nightshift.console.ConsoleController;
+import com.nightshift.console.PageProblems;
 import com.nightshift.schedules.ScheduleDefinition;
 import com.nightshift.schedules.ScheduleState;
 import com.nightshift.schedules.ScheduleStatus;
@@ -35,17 +34,19 @@ class SchedulesPage {
     /** Next fires per row, as the API's list shows. */
     private static final int NEXT_FIRES = 3;
     private static final int MOST_PREVIEWED = 100;
-    /** Actions read back to find the pause: a schedule paused and refused a few pauses since still finds it. */
+    /** Pauses and resumes read back to find the pause (fires are not read): refused ones since do not hide it. */
     private static final int ACTIONS_READ = 20;
 
     private final Schedules schedules;
     private final OperatorActions actions;
     private final CronWords cronWords;
+    private final PageProblems problems;
 
-    SchedulesPage(Schedules schedules, OperatorActions actions, CronWords cronWords) {
+    SchedulesPage(Schedules schedules, OperatorActions actions, CronWords cronWords, PageProblems problems) {
         this.schedules = schedules;
         this.actions = actions;
         this.cronWords = cronWords;
+        this.problems = problems;
     }
 
     @GetMapping("/console/schedules")
@@ -60,8 +61,8 @@ class SchedulesPage {
     @GetMapping("/console/schedules/{name}/preview")
     String preview(@PathVariable String name, @RequestParam(defaultValue = "10") int count, Model model) {
         if (count < 1 || count > MOST_PREVIEWED) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "'count' must be between 1 and " + MOST_PREVIEWED + ", was " + count);
+            throw problems.badRequest("schedules.problem.count", String.valueOf(MOST_PREVIEWED),
+                    String.valueOf(count));
         }
         ScheduleDefinition definition = definition(name);
         List<Instant> fires = schedules.preview(name, count);
@@ -81,17 +82,16 @@ class SchedulesPage {
         if (status.state() != ScheduleState.PAUSED) {
             return Optional.empty();
         }
-        return actions.about("schedules/" + status.definition().name(), ACTIONS_READ).stream()
-                .filter(action -> action.status() < 400)
-                .filter(action -> action.action().equals("pause") || action.action().equals("resume"))
-                .findFirst().filter(action -> action.action().equals("pause"));
+        return actions.about("schedules/" + status.definition().name(), List.of("pause", "resume"), ACTIONS_READ)
+                .stream().filter(action -> action.status() < 400).findFirst()
+                .filter(action -> action.action().equals("pause"));
     }
 
     private ScheduleDefinition definition(String name) {
         try {
             return schedules.definition(name);
         } catch (UnknownScheduleException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
+            throw problems.notFound("schedules.refused.unknown", name);
         }
     }
 }

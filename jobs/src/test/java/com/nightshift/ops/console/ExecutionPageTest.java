@@ -8,8 +8,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
+import com.nightshift.support.AuditTrail;
 import com.nightshift.support.ConsoleClient;
 import com.nightshift.support.ExpectedRollups;
+import com.nightshift.support.TestUsers;
 
 /**
  * {@code /console/executions/{id}}: an execution's facts, steps, parameters and error, and its stop and restart
@@ -53,13 +55,14 @@ class ExecutionPageTest extends OpsConsoleTest {
         HttpResponse<String> page = operator().get("/console/executions/987654321");
 
         assertThat(page.statusCode()).isEqualTo(404);
-        assertThat(page.body()).contains("no job execution 987654321");
+        assertThat(page.body()).contains("没有编号为 987654321 的执行记录");
     }
 
     @Test
     void stoppingFromThePageStopsTheRunAtAChunkBoundaryAndTheAuditSaysWho() throws Exception {
         ConsoleClient operator = operator();
         AtomicReference<HttpResponse<String>> stop = new AtomicReference<>();
+        AuditTrail audit = AuditTrail.since(jdbc);
 
         long id = runs.held(ConsoleTestRuns.newDay(), running -> {
             assertThat(operator.get("/console/executions/" + running).body()).contains("id=\"stop\"")
@@ -72,9 +75,10 @@ class ExecutionPageTest extends OpsConsoleTest {
         assertThat(runs.awaitEnd(id)).isEqualTo("STOPPED");
         String page = operator.get("/console/executions/" + id).body();
         assertThat(page).contains("data-status=\"STOPPED\"").contains("id=\"restart\"");
-        assertThat(element(page, "<table id=\"actions\"", "</table>")).contains("<td>li</td>")
-                .contains("data-action=\"stop\" data-status=\"302\"");
-        assertThat(auditedStatus("stop", id)).isEqualTo("302");
+        assertThat(element(page, "<table id=\"actions\"", "</table>")).contains(">li</td>")
+                .contains("data-action=\"stop\"").contains("data-status=\"202\"");
+        audit.recordedOnce(TestUsers.OPERATOR.user(), "stop", "jobs/executions/" + id, 202,
+                "/api/jobs/executions/" + id);
     }
 
     @Test
@@ -82,10 +86,13 @@ class ExecutionPageTest extends OpsConsoleTest {
         long failed = runs.failed(ConsoleTestRuns.newDay());
         ConsoleClient operator = operator();
         operator.get("/console/executions/" + failed);
+        AuditTrail audit = AuditTrail.since(jdbc);
 
         HttpResponse<String> restart = operator.post("/console/jobs/executions/" + failed + "/restart", Map.of());
 
         long resumed = redirectedExecution(restart);
+        audit.recordedOnce(TestUsers.OPERATOR.user(), "restart", "jobs/executions/" + failed, 202,
+                "/api/jobs/executions/" + resumed);
         assertThat(resumed).isGreaterThan(failed);
         assertThat(runs.awaitEnd(resumed)).isEqualTo("COMPLETED");
         assertThat(jdbc.queryForObject("SELECT count(DISTINCT job_instance_id) FROM batch_job_execution "
@@ -97,19 +104,39 @@ class ExecutionPageTest extends OpsConsoleTest {
                 .doesNotContain("id=\"restart\"");
     }
 
+    /** Regression: a resumed execution named its run's first starter and showed none of its run's actions. */
+    @Test
+    void aResumedExecutionsPageSaysWhoRestartedItAndShowsTheActionsOnItsWholeRun() throws Exception {
+        long failed = runs.failed(ConsoleTestRuns.newDay());
+        ConsoleClient operator = operator();
+        operator.get("/console/executions/" + failed);
+        long resumed = redirectedExecution(operator.post("/console/jobs/executions/" + failed + "/restart",
+                Map.of()));
+        runs.awaitEnd(resumed);
+
+        String page = operator.get("/console/executions/" + resumed).body();
+
+        assertThat(element(page, "<td id=\"restarted-by\"", "</td>")).contains("li").contains("#" + failed);
+        assertThat(element(page, "<table id=\"actions\"", "</table>")).contains("data-action=\"restart\"")
+                .contains(">li</td>").contains("href=\"/console/executions/" + failed + "\"")
+                .contains("href=\"/console/executions/" + resumed + "\"");
+    }
+
     @Test
     void restartingACompletedRunIsRefusedWithTheReasonAndAuditedAsAConflict() throws Exception {
         long id = runs.completed();
         ConsoleClient operator = operator();
         operator.get("/console/executions/" + id);
 
+        AuditTrail audit = AuditTrail.since(jdbc);
+
         HttpResponse<String> restart = operator.post("/console/jobs/executions/" + id + "/restart", Map.of());
 
         assertThat(redirectedExecution(restart)).isEqualTo(id);
+        audit.recordedOnce(TestUsers.OPERATOR.user(), "restart", "jobs/executions/" + id, 409, null);
         String page = operator.get("/console/executions/" + id).body();
         assertThat(element(page, "<div class=\"flash problem\" id=\"problem\"", "</div>"))
                 .contains("无法重新运行").contains("only a FAILED or STOPPED execution resumes");
-        assertThat(auditedStatus("restart", id)).isEqualTo("409");
         assertThat(jdbc.queryForObject("SELECT status FROM batch_job_execution WHERE job_execution_id = ?",
                 String.class, id)).isEqualTo("COMPLETED");
     }

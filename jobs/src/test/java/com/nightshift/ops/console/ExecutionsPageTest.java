@@ -107,7 +107,7 @@ class ExecutionsPageTest extends OpsConsoleTest {
         HttpResponse<String> page = operator().get("/console/executions?status=SIDEWAYS");
 
         assertThat(page.statusCode()).isEqualTo(400);
-        assertThat(page.body()).contains("id=\"error-detail\"").contains("&#39;status&#39; must be one of");
+        assertThat(page.body()).contains("id=\"error-detail\"").contains("筛选条件 status 没有“SIDEWAYS”这个值");
     }
 
     @Test

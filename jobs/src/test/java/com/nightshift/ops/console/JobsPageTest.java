@@ -9,7 +9,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
+import com.nightshift.support.AuditTrail;
 import com.nightshift.support.ConsoleClient;
+import com.nightshift.support.TestUsers;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,11 +61,13 @@ class JobsPageTest extends OpsConsoleTest {
         runs.ordersOn(day);
         ConsoleClient operator = operator();
         operator.get("/console/jobs/rollup");
+        AuditTrail audit = AuditTrail.since(jdbc);
 
         HttpResponse<String> started = operator.post("/console/jobs/rollup/executions",
                 Map.of("mode", "full", "from", day.toString(), "to", day.toString()));
 
         long id = redirectedExecution(started);
+        audit.recordedOnce(TestUsers.OPERATOR.user(), "start", "jobs/rollup", 202, "/api/jobs/executions/" + id);
         assertThat(runs.awaitEnd(id)).isEqualTo("COMPLETED");
         String page = operator.get("/console/executions/" + id).body();
         assertThat(element(page, "<td id=\"started-by\"", "</td>")).contains("控制台 · li");
@@ -76,10 +80,12 @@ class JobsPageTest extends OpsConsoleTest {
         ConsoleClient operator = operator();
         operator.get("/console/jobs/rollup");
         long executions = executions();
+        AuditTrail audit = AuditTrail.since(jdbc);
 
         HttpResponse<String> refused = operator.post("/console/jobs/rollup/executions",
                 Map.of("mode", "full", "from", "2031-13-45", "to", ""));
 
+        audit.recordedOnce(TestUsers.OPERATOR.user(), "start", "jobs/rollup", 400, null);
         String apiDetail = JSON.readTree(api().post("/api/jobs/rollup/executions", "{\"from\": \"2031-13-45\"}")
                 .body()).get("detail").asString();
         assertThat(refused.statusCode()).isEqualTo(400);
@@ -94,6 +100,7 @@ class JobsPageTest extends OpsConsoleTest {
         LocalDate day = ConsoleTestRuns.newDay();
         ConsoleClient operator = operator();
         AtomicReference<HttpResponse<String>> second = new AtomicReference<>();
+        AuditTrail audit = AuditTrail.since(jdbc);
 
         long first = runs.held(day, running -> {
             operator.get("/console/jobs/rollup");
@@ -102,6 +109,7 @@ class JobsPageTest extends OpsConsoleTest {
         });
 
         assertThat(second.get().statusCode()).isEqualTo(409);
+        audit.recordedOnce(TestUsers.OPERATOR.user(), "start", "jobs/rollup", 409, null);
         assertThat(second.get().body()).contains("id=\"problem\"").contains("already running: execution " + first);
         assertThat(runs.awaitEnd(first)).isEqualTo("COMPLETED");
     }

@@ -66,10 +66,4 @@ abstract class OpsConsoleTest extends WebIntegrationTest {
         }
         return page.substring(start, page.indexOf(end, start));
     }
-
-    protected String auditedStatus(String action, long execution) {
-        return jdbc.queryForList("SELECT status::text FROM operator_action WHERE action = ? AND target = ? "
-                + "ORDER BY id DESC LIMIT 1", String.class, action, "jobs/executions/" + execution).stream()
-                .findFirst().orElse("none");
-    }
 }

@@ -116,7 +116,7 @@ class ReportsConsoleTest extends WebIntegrationTest {
         HttpResponse<String> page = console().logIn(TestUsers.VIEWER).get("/console/reports/987654/pdf");
 
         assertThat(page.statusCode()).isEqualTo(404);
-        assertThat(page.body()).contains("no archived report 987654");
+        assertThat(page.body()).contains("没有编号为 987654 的存档报表");
     }
 
     @Test

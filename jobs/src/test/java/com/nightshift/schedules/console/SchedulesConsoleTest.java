@@ -16,17 +16,17 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
-import com.nightshift.audit.OperatorAction;
-import com.nightshift.audit.OperatorActions;
 import com.nightshift.ops.HeldRunLock;
 import com.nightshift.schedules.FireRecords;
 import com.nightshift.schedules.ScheduleEngine;
 import com.nightshift.schedules.ScheduleStateException;
 import com.nightshift.schedules.Schedules;
+import com.nightshift.support.AuditTrail;
 import com.nightshift.support.ConsoleClient;
 import com.nightshift.support.TestServers;
 import com.nightshift.support.TestUsers;
@@ -51,9 +51,10 @@ class SchedulesConsoleTest extends WebIntegrationTest {
     @Autowired
     FireRecords fires;
     @Autowired
-    OperatorActions actions;
+    JdbcTemplate jdbc;
 
     private ConsoleClient operator;
+    private AuditTrail audit;
 
     @DynamicPropertySource
     static void scheduleFolder(DynamicPropertyRegistry registry) {
@@ -73,6 +74,7 @@ class SchedulesConsoleTest extends WebIntegrationTest {
         resumeIfPaused("console-daily");
         resumeIfPaused("console-old");
         operator = console().logIn(TestUsers.OPERATOR);
+        audit = AuditTrail.since(jdbc);
     }
 
     @Test
@@ -95,11 +97,24 @@ class SchedulesConsoleTest extends WebIntegrationTest {
 
         assertThat(answer.statusCode()).isEqualTo(302);
         assertThat(apiState("console-daily")).isEqualTo("PAUSED");
-        assertAudited("pause", "schedules/console-daily", 302);
+        audit.recordedOnce(TestUsers.OPERATOR.user(), "pause", "schedules/console-daily", 200, null);
         String page = operator.get("/console/schedules").body();
         assertThat(page).contains("id=\"notice\"", "已暂停计划 console-daily");
         assertThat(row(page, "console-daily")).contains("data-state=\"PAUSED\"", "li 于 ", "button class=\"resume")
                 .doesNotContain("button class=\"pause");
+    }
+
+    /** Regression: the pauser was looked for among the last 20 actions of any kind, so 20 fires hid them. */
+    @Test
+    void whoPausedIsShownHoweverOftenTheScheduleWasFiredSince() {
+        pagePost("/console/schedules/console-daily/pause");
+        for (int fire = 0; fire < 25; fire++) {
+            jdbc.update("INSERT INTO operator_action (user_name, action, target, status, outcome, address) "
+                    + "VALUES ('zhang', 'fire', 'schedules/console-daily', 202, NULL, '10.0.0.9')");
+        }
+
+        assertThat(row(operator.get("/console/schedules").body(), "console-daily")).contains("li 于 ")
+                .doesNotContain("zhang");
     }
 
     @Test
@@ -110,7 +125,7 @@ class SchedulesConsoleTest extends WebIntegrationTest {
 
         assertThat(answer.statusCode()).isEqualTo(302);
         assertThat(apiState("console-daily")).isEqualTo("NORMAL");
-        assertAudited("resume", "schedules/console-daily", 302);
+        audit.recordedOnce(TestUsers.OPERATOR.user(), "resume", "schedules/console-daily", 200, null);
         assertThat(operator.get("/console/schedules").body()).contains("已恢复计划 console-daily");
     }
 
@@ -120,7 +135,7 @@ class SchedulesConsoleTest extends WebIntegrationTest {
 
         pagePost("/console/schedules/console-daily/pause");
 
-        assertAudited("pause", "schedules/console-daily", 409);
+        audit.recordedOnce(TestUsers.OPERATOR.user(), "pause", "schedules/console-daily", 409, null);
         assertThat(operator.get("/console/schedules").body()).contains("id=\"problem\"",
                 "计划 console-daily 已经暂停或已停用");
     }
@@ -129,7 +144,7 @@ class SchedulesConsoleTest extends WebIntegrationTest {
     void anUnknownScheduleShowsAProblemAndIsRecordedAsNotFound() {
         pagePost("/console/schedules/console-nope/fire");
 
-        assertAudited("fire", "schedules/console-nope", 404);
+        audit.recordedOnce(TestUsers.OPERATOR.user(), "fire", "schedules/console-nope", 404, null);
         assertThat(operator.get("/console/schedules").body()).contains("id=\"problem\"", "没有名为 console-nope 的计划");
     }
 
@@ -137,11 +152,13 @@ class SchedulesConsoleTest extends WebIntegrationTest {
     void firingFromThePageRunsTheJobAndTheRowShowsHowItEnded() {
         pagePost("/console/schedules/console-old/fire");
 
-        assertAudited("fire", "schedules/console-old", 302);
         long fire = fires.latest("console-old").orElseThrow().id();
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 !fires.byId(fire).orElseThrow().outcome().name().equals("STARTED"));
         long execution = fires.byId(fire).orElseThrow().executionId();
+        // answered as the API answers a fire whose run goes on: 202 and the execution's address
+        audit.recordedOnce(TestUsers.OPERATOR.user(), "fire", "schedules/console-old", 202,
+                "/api/jobs/executions/" + execution);
         String page = operator.get("/console/schedules").body();
         assertThat(page).contains("已立即运行计划 console-old（执行 #" + execution + "）");
         assertThat(row(page, "console-old")).contains("data-outcome=\"COMPLETED\"", "手动",
@@ -155,7 +172,7 @@ class SchedulesConsoleTest extends WebIntegrationTest {
             pagePost("/console/schedules/console-old/fire");
         }
 
-        assertAudited("fire", "schedules/console-old", 409);
+        audit.recordedOnce(TestUsers.OPERATOR.user(), "fire", "schedules/console-old", 409, null);
         assertThat(operator.get("/console/schedules").body()).contains("id=\"problem\"", "正以相同参数运行中");
     }
 
@@ -166,7 +183,7 @@ class SchedulesConsoleTest extends WebIntegrationTest {
 
         pagePost("/console/schedules/reload");
 
-        assertAudited("reload", "schedules", 302);
+        audit.recordedOnce(TestUsers.OPERATOR.user(), "reload", "schedules", 200, null);
         String page = operator.get("/console/schedules").body();
         assertThat(page).contains("新增 1 (console-new)，修改 0，删除 0，未变 2");
         assertThat(row(page, "console-new")).contains("每月 1 日 05:00");
@@ -179,7 +196,7 @@ class SchedulesConsoleTest extends WebIntegrationTest {
 
         pagePost("/console/schedules/reload");
 
-        assertAudited("reload", "schedules", 400);
+        audit.recordedOnce(TestUsers.OPERATOR.user(), "reload", "schedules", 400, null);
         String page = operator.get("/console/schedules").body();
         assertThat(page).contains("id=\"problem\"", "id=\"reload-problems\"", "d-bad.yml")
                 .doesNotContain("data-schedule=\"console-bad\"");
@@ -216,7 +233,15 @@ class SchedulesConsoleTest extends WebIntegrationTest {
         HttpResponse<String> page = operator.get("/console/schedules/console-daily/preview?count=101");
 
         assertThat(page.statusCode()).isEqualTo(400);
-        assertThat(page.body()).contains("must be between 1 and 100, was 101");
+        assertThat(page.body()).contains("预览次数应在 1 到 100 之间，收到的是 101");
+    }
+
+    @Test
+    void aBadPreviewSaysWhyInEnglishWhenAskedFor() {
+        HttpResponse<String> page = operator.get("/console/schedules/console-daily/preview?count=0&lang=en");
+
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("must be between 1 and 100, not 0");
     }
 
     @Test
@@ -244,14 +269,6 @@ class SchedulesConsoleTest extends WebIntegrationTest {
             }
         }
         throw new AssertionError("the API lists no " + name);
-    }
-
-    private void assertAudited(String action, String target, int status) {
-        OperatorAction newest = actions.page(null, 1).get(0);
-        assertThat(newest.user()).isEqualTo(TestUsers.OPERATOR.user());
-        assertThat(newest.action()).isEqualTo(action);
-        assertThat(newest.target()).isEqualTo(target);
-        assertThat(newest.status()).isEqualTo(status);
     }
 
     /** The page's row of one schedule, from its {@code <tr>} to the next. */
