@@ -19,6 +19,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
+import com.nightshift.audit.OperatorActions;
+
 /**
  * Who may call what. Unless {@code nightshift.security.enabled} is switched off, everything but the load balancer's
  * liveness and readiness probes needs a login: the API by HTTP Basic on every request (no session, so no cookie a browser could
@@ -36,8 +38,6 @@ class SecurityConfiguration {
     private static final String PROMETHEUS = "/actuator/prometheus";
     private static final String CONSOLE_LOGIN = "/login";
     private static final String CONSOLE_ASSETS = "/assets/**";
-    /** Who acts when logins are off: the name the audit records. */
-    static final String LOGINS_OFF = "anonymous";
 
     /** Hashes as Spring Security names them ({@code {bcrypt}...}), a right password remembered for a while. */
     @Bean
@@ -93,7 +93,7 @@ class SecurityConfiguration {
                 .headers(headers -> headers.frameOptions(frame -> frame.deny()));
         if (!properties.enabled()) {
             return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                    .anonymous(anonymous -> anonymous.principal(LOGINS_OFF)
+                    .anonymous(anonymous -> anonymous.principal(OperatorActions.ANONYMOUS)
                             .authorities("ROLE_" + Role.OPERATOR.name()))
                     .build();
         }

@@ -102,6 +102,8 @@ class SchedulesConsoleTest extends WebIntegrationTest {
         assertThat(page).contains("id=\"notice\"", "已暂停计划 console-daily");
         assertThat(row(page, "console-daily")).contains("data-state=\"PAUSED\"", "li 于 ", "button class=\"resume")
                 .doesNotContain("button class=\"pause");
+        assertThat(row(page, "console-daily")).as("its next times are not promised while paused")
+                .contains("暂停期间以下时间不会运行");
     }
 
     /** Regression: the pauser was looked for among the last 20 actions of any kind, so 20 fires hid them. */
