@@ -1,15 +1,8 @@
 package com.nightshift.reports.api;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,9 +10,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.nightshift.reports.archive.ArchiveFiles;
 import com.nightshift.reports.archive.ArchivedReport;
 import com.nightshift.reports.archive.ReportArchive;
+import com.nightshift.reports.archive.ReportDownloads;
 
 /**
  * The report archive for operators: {@code GET /api/reports?period=&report=&limit=} lists archived reports,
@@ -32,15 +25,13 @@ import com.nightshift.reports.archive.ReportArchive;
 class ReportArchiveController {
 
     static final int MAX_LIMIT = 500;
-    private static final MediaType XLSX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final ReportArchive archive;
-    private final ArchiveFiles files;
+    private final ReportDownloads downloads;
 
-    ReportArchiveController(ReportArchive archive, ArchiveFiles files) {
+    ReportArchiveController(ReportArchive archive, ReportDownloads downloads) {
         this.archive = archive;
-        this.files = files;
+        this.downloads = downloads;
     }
 
     @GetMapping
@@ -56,13 +47,13 @@ class ReportArchiveController {
     @GetMapping("/{id}/pdf")
     ResponseEntity<Resource> pdf(@PathVariable String id) {
         ArchivedReport report = report(id);
-        return download(report, report.pdf(), "pdf", MediaType.APPLICATION_PDF);
+        return downloads.pdf(report).orElseThrow(() -> fileGone(report, report.pdf()));
     }
 
     @GetMapping("/{id}/xlsx")
     ResponseEntity<Resource> xlsx(@PathVariable String id) {
         ArchivedReport report = report(id);
-        return download(report, report.xlsx(), "xlsx", XLSX);
+        return downloads.xlsx(report).orElseThrow(() -> fileGone(report, report.xlsx()));
     }
 
     private ArchivedReport report(String id) {
@@ -74,20 +65,9 @@ class ReportArchiveController {
         }
     }
 
-    private ResponseEntity<Resource> download(ArchivedReport report, ArchivedReport.ArchivedFile file,
-                                              String extension, MediaType type) {
-        Path path = files.resolve(file.path());
-        if (!Files.isRegularFile(path)) {
-            throw new ArchivedReportNotFoundException("archived report " + report.id() + " lists " + file.path()
-                    + ", which is no longer in the reports folder");
-        }
-        String name = report.downloadName(extension);
-        return ResponseEntity.ok()
-                .contentType(type)
-                .contentLength(file.size())
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
-                .body(new FileSystemResource(path));
+    private static ArchivedReportNotFoundException fileGone(ArchivedReport report, ArchivedReport.ArchivedFile file) {
+        return new ArchivedReportNotFoundException("archived report " + report.id() + " lists " + file.path()
+                + ", which is no longer in the reports folder");
     }
 
     private static String blankToNull(String value) {

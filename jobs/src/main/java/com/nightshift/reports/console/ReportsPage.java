@@ -1,28 +1,22 @@
 package com.nightshift.reports.console;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 import com.nightshift.config.NightshiftProperties;
 import com.nightshift.console.ConsoleController;
 import com.nightshift.console.PageProblems;
 import com.nightshift.reports.ReportCatalog;
 import com.nightshift.reports.ReportDefinition;
-import com.nightshift.reports.archive.ArchiveFiles;
 import com.nightshift.reports.archive.ArchivedReport;
 import com.nightshift.reports.archive.ReportArchive;
+import com.nightshift.reports.archive.ReportDownloads;
 
 /**
  * {@code /console/reports}: the report archive, newest first, filtered by period and report as
@@ -34,19 +28,17 @@ import com.nightshift.reports.archive.ReportArchive;
 class ReportsPage {
 
     private static final int MOST = 500;
-    private static final MediaType XLSX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final ReportArchive archive;
-    private final ArchiveFiles files;
+    private final ReportDownloads downloads;
     private final ReportCatalog catalog;
     private final NightshiftProperties properties;
     private final PageProblems problems;
 
-    ReportsPage(ReportArchive archive, ArchiveFiles files, ReportCatalog catalog, NightshiftProperties properties,
+    ReportsPage(ReportArchive archive, ReportDownloads downloads, ReportCatalog catalog, NightshiftProperties properties,
                 PageProblems problems) {
         this.archive = archive;
-        this.files = files;
+        this.downloads = downloads;
         this.catalog = catalog;
         this.properties = properties;
         this.problems = problems;
@@ -70,13 +62,13 @@ class ReportsPage {
     @GetMapping("/console/reports/{id}/pdf")
     ResponseEntity<Resource> pdf(@PathVariable String id) {
         ArchivedReport report = report(id);
-        return download(report, report.pdf(), "pdf", MediaType.APPLICATION_PDF);
+        return downloads.pdf(report).orElseThrow(() -> fileGone(report, report.pdf()));
     }
 
     @GetMapping("/console/reports/{id}/xlsx")
     ResponseEntity<Resource> xlsx(@PathVariable String id) {
         ArchivedReport report = report(id);
-        return download(report, report.xlsx(), "xlsx", XLSX);
+        return downloads.xlsx(report).orElseThrow(() -> fileGone(report, report.xlsx()));
     }
 
     /** An id that is no number names no report, as the API answers it: not found, rather than a bad request. */
@@ -89,19 +81,8 @@ class ReportsPage {
         }
     }
 
-    /** The file as a resource: Spring opens it as it writes the answer, and closes it once written. */
-    private ResponseEntity<Resource> download(ArchivedReport report, ArchivedReport.ArchivedFile file,
-                                              String extension, MediaType type) {
-        Path path = files.resolve(file.path());
-        if (!Files.isRegularFile(path)) {
-            throw problems.notFound("reports.problem.fileGone", String.valueOf(report.id()), file.path());
-        }
-        return ResponseEntity.ok()
-                .contentType(type)
-                .contentLength(file.size())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(report.downloadName(extension), StandardCharsets.UTF_8).build().toString())
-                .body(new FileSystemResource(path));
+    private ResponseStatusException fileGone(ArchivedReport report, ArchivedReport.ArchivedFile file) {
+        return problems.notFound("reports.problem.fileGone", String.valueOf(report.id()), file.path());
     }
 
     private static String blankToNull(String value) {
