@@ -1,0 +1,11 @@
+package com.nightshift.health;
+
+/** How a check found what it looked at, from fine to needing someone now; declared in that order. */
+public enum HealthState {
+    OK, WARN, CRIT;
+
+    /** The worse of two states: a group is as sick as its sickest check. */
+    public HealthState worse(HealthState other) {
+        return other.ordinal() > ordinal() ? other : this;
+    }
+}
