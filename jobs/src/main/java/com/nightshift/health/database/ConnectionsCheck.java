@@ -14,7 +14,7 @@ import com.nightshift.health.Measurement;
 
 /**
  * Connections of every client (the POS, the old system, Nightshift's pool) against {@code max_connections}, less
- * those reserved for superusers: near the limit, new connections are refused. Names the application holding most.
+ * those reserved for superusers: near the limit, new connections are refused. Names the three applications (and users) holding most.
  */
 @Component
 class ConnectionsCheck implements HealthCheck {
@@ -45,10 +45,12 @@ class ConnectionsCheck implements HealthCheck {
                 SELECT (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend') AS in_use,
                        current_setting('max_connections')::int
                          - current_setting('superuser_reserved_connections')::int AS allowed,
-                       (SELECT coalesce(nullif(application_name, ''), '(no application name)') || ' as '
-                               || coalesce(usename::text, '?') || ': ' || count(*)
-                          FROM pg_stat_activity WHERE backend_type = 'client backend'
-                         GROUP BY application_name, usename ORDER BY count(*) DESC LIMIT 1) AS top
+                       (SELECT string_agg(holder, ', ' ORDER BY held DESC)
+                          FROM (SELECT coalesce(nullif(application_name, ''), '(no application name)') || ' as '
+                                       || coalesce(usename::text, '?') || ': ' || count(*) AS holder,
+                                       count(*) AS held
+                                  FROM pg_stat_activity WHERE backend_type = 'client backend'
+                                 GROUP BY application_name, usename ORDER BY count(*) DESC LIMIT 3) AS top3) AS top
                 """));
         long inUse = ((Number) row.get("in_use")).longValue();
         long allowed = ((Number) row.get("allowed")).longValue();
