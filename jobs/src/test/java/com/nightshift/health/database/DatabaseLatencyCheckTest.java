@@ -6,11 +6,14 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import com.nightshift.health.CheckResult;
 import com.nightshift.health.HealthQueries;
 import com.nightshift.health.HealthState;
+import com.nightshift.health.TestHealthQueries;
 import com.nightshift.health.Measurement;
+import com.nightshift.support.FreePorts;
 import com.nightshift.support.IntegrationTest;
 
 class DatabaseLatencyCheckTest extends IntegrationTest {
@@ -29,6 +32,21 @@ class DatabaseLatencyCheckTest extends IntegrationTest {
         assertThat(result.state()).isEqualTo(HealthState.OK);
         assertThat(result.message()).matches("The database answers in \\d+\\.\\d ms\\.");
         assertThat(result.values()).singleElement().extracting(Measurement::name).isEqualTo("round_trip");
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReachedIsCritSayingWhatToCheck() {
+        // nothing listens on this port: the connection is refused, as when PostgreSQL is down
+        DriverManagerDataSource down = new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:" + FreePorts.unused()
+                + "/postgres?connectTimeout=2", "postgres", "");
+        DatabaseLatencyCheck check = new DatabaseLatencyCheck(TestHealthQueries.on(down, Duration.ofSeconds(5)),
+                defaults);
+
+        CheckResult result = check.run();
+
+        assertThat(result.state()).isEqualTo(HealthState.CRIT);
+        assertThat(result.message()).startsWith("The database cannot be reached: ").contains("refused")
+                .endsWith("Check that PostgreSQL is running and that spring.datasource.url points at it.");
     }
 
     @Test
