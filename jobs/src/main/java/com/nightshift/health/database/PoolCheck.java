@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 
 import com.nightshift.health.CheckGroup;
@@ -60,7 +61,19 @@ class PoolCheck implements HealthCheck {
         int idle = pool.getIdleConnections();
         int pending = pool.getThreadsAwaitingConnection();
         int max = hikari.getMaximumPoolSize();
-        double waitMillis = connectionWaitMillis();
+        double waitMillis;
+        try {
+            waitMillis = connectionWaitMillis();
+        } catch (ExecutionException e) {
+            // the pool gave up (its own connection timeout) or the database refused: no connection at all
+            return new CheckResult(NAME, group(), HealthState.CRIT, String.format("The pool '%s' could not give a "
+                    + "connection: %s (%d of %d active, %d idle, %d threads waiting). Check that the database "
+                    + "answers (database.latency) and what holds the pool's connections.", hikari.getPoolName(),
+                    NestedExceptionUtils.getMostSpecificCause(e.getCause()).getMessage(), active, max, idle,
+                    pending), List.of(new Measurement("active", active, null, null, "connections"),
+                    new Measurement("pending", pending, (double) thresholds.poolPendingWarn(),
+                            (double) thresholds.poolPendingCrit(), "threads")));
+        }
         HealthState state = Judged.above(pending, thresholds.poolPendingWarn(), thresholds.poolPendingCrit())
                 .worse(Judged.above(waitMillis, thresholds.poolWaitWarn().toMillis(),
                         thresholds.poolWaitCrit().toMillis()));
@@ -86,8 +99,12 @@ class PoolCheck implements HealthCheck {
                         (double) thresholds.poolWaitCrit().toMillis(), "ms")));
     }
 
-    /** How long a connection takes to come, at most the CRIT threshold (then that threshold). */
-    private double connectionWaitMillis() {
+    /**
+     * How long a connection takes to come, at most the CRIT threshold (then that threshold).
+     *
+     * @throws ExecutionException when the pool gives up or the database refuses before the threshold
+     */
+    private double connectionWaitMillis() throws ExecutionException {
         Duration limit = thresholds.poolWaitCrit();
         long start = System.nanoTime();
         CompletableFuture<Void> taking = new CompletableFuture<>();
@@ -106,9 +123,6 @@ class PoolCheck implements HealthCheck {
             taking.get(limit.toMillis(), TimeUnit.MILLISECONDS);
             return (System.nanoTime() - start) / 1_000_000.0;
         } catch (TimeoutException e) {
-            return limit.toMillis();
-        } catch (ExecutionException e) {
-            // the pool's own timeout ran out (or the database refused): as bad as it gets
             return limit.toMillis();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

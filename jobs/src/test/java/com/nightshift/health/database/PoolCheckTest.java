@@ -19,7 +19,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.nightshift.health.CheckResult;
 import com.nightshift.health.HealthState;
 import com.nightshift.health.Measurement;
+import com.nightshift.support.FreePorts;
 import com.nightshift.support.IntegrationTest;
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 /** The pool check on the engine's real Hikari pool, exhausted for real by holding every connection. */
@@ -75,6 +77,24 @@ class PoolCheckTest extends IntegrationTest {
             }
             waiters.shutdown();
             assertThat(waiters.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void aPoolThatCannotGiveAConnectionIsCritSayingWhy() {
+        HikariConfig config = new HikariConfig();
+        // nothing listens on this port: every connection is refused, as when PostgreSQL is down
+        config.setJdbcUrl("jdbc:postgresql://127.0.0.1:" + FreePorts.unused() + "/postgres?connectTimeout=1");
+        config.setUsername("postgres");
+        config.setPoolName("down");
+        config.setConnectionTimeout(250);
+        config.setInitializationFailTimeout(-1);
+        try (HikariDataSource down = new HikariDataSource(config)) {
+            CheckResult result = new PoolCheck(down, defaults).run();
+
+            assertThat(result.state()).isEqualTo(HealthState.CRIT);
+            assertThat(result.message()).startsWith("The pool 'down' could not give a connection: ")
+                    .contains("Check that the database answers");
         }
     }
 
