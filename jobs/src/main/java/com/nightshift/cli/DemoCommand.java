@@ -78,6 +78,7 @@ final class DemoCommand implements Callable<Integer> {
             JobExecution execution = engine.bean(JobRunner.class).run(job.getKey(), job.getValue(),
                     StartedBy.notes(StartedBy.COMMAND_LINE));
             new JobOutcome(execution).print(session.out());
+            HealthResultLines.print(engine, execution, session.out());
             allCompleted &= execution.getStatus() == BatchStatus.COMPLETED;
         }
         return allCompleted;

@@ -3,6 +3,7 @@ package com.nightshift.cli;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.nightshift.health.job.HealthRequest;
 import com.nightshift.job.JobDescription;
 import com.nightshift.job.ParameterDescription;
 import com.nightshift.ops.UnknownJobException;
@@ -15,7 +16,8 @@ import com.nightshift.rollup.job.RollupRequest;
  */
 final class KnownJobs {
 
-    static final List<JobDescription> ALL = List.of(RollupRequest.DESCRIPTION, ReportRequest.DESCRIPTION);
+    static final List<JobDescription> ALL = List.of(RollupRequest.DESCRIPTION, ReportRequest.DESCRIPTION,
+            HealthRequest.DESCRIPTION);
 
     /** picocli's usage width. */
     private static final int WIDTH = 80;

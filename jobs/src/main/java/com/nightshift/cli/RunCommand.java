@@ -44,6 +44,7 @@ final class RunCommand implements Callable<Integer> {
             JobExecution execution = CommandLineAudit.of(engine).recorded("start", "jobs/" + job, () -> engine
                     .bean(JobRunner.class).run(job, jobParameters, StartedBy.notes(StartedBy.COMMAND_LINE)));
             new JobOutcome(execution).print(session.out());
+            HealthResultLines.print(engine, execution, session.out());
             if (shutdown.requested() && execution.getStatus() == BatchStatus.STOPPED) {
                 session.err().printf("nightshift: job %s was stopped at a chunk boundary because the process was "
                         + "asked to stop; run the same command again to resume it%n", job);

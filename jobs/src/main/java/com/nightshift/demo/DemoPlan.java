@@ -23,6 +23,8 @@ public class DemoPlan {
         jobs.put("rollup", Map.of("mode", "full", "from", firstDate.toString(), "to", lastDate.toString()));
         // every report of the last day and its week, mailed to the demo recipients file's people
         jobs.put("report", Map.of("date", lastDate.toString()));
+        // then how the database, Redis, mail and disk look after the night's work
+        jobs.put("health", Map.of());
         return jobs;
     }
 }

@@ -41,6 +41,9 @@ class DemoIT {
             assertThat(output).as("the partitions step counts order lines, not partitions").anyMatch(line ->
                     line.matches("\\s+step rollupPartitionsStep\\s+COMPLETED read 20,000, written [\\d,]+, skipped 0"));
             assertThat(output).containsSubsequence("  Whole chain", "  Top stores by net sales", "  Channels");
+            assertThat(output).as("health runs after the rollup and prints each check's line").anyMatch(line ->
+                    line.startsWith("Job health COMPLETED")).anyMatch(line ->
+                    line.matches("  (OK|WARN|CRIT) +database\\.latency +.+"));
             assertThat(output).as("the shipped schedules and their next fires").contains(
                     "Schedules from classpath:schedules/, firing while the demo serves:").anyMatch(line ->
                     line.matches("\\s+rollup-incremental\\s+rollup\\s+mode=incremental\\s+NORMAL\\s+0 0/15 \\* \\* \\* \\?"

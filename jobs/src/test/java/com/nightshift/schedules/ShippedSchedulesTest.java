@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.nightshift.health.job.HealthRequest;
 import com.nightshift.job.JobDescription;
 import com.nightshift.reports.job.ReportRequest;
 import com.nightshift.rollup.job.RollupRequest;
@@ -16,7 +17,8 @@ import com.nightshift.rollup.job.RollupRequest;
 class ShippedSchedulesTest {
 
     /** The jobs this version has, as the command line knows them ({@code cli.KnownJobs.ALL}). */
-    private static final List<JobDescription> JOBS = List.of(RollupRequest.DESCRIPTION, ReportRequest.DESCRIPTION);
+    private static final List<JobDescription> JOBS = List.of(RollupRequest.DESCRIPTION, ReportRequest.DESCRIPTION,
+            HealthRequest.DESCRIPTION);
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private final List<ScheduleDefinition> shipped = new ScheduleFolder("", ZoneId.of("UTC"), 7).load(JOBS);
@@ -70,9 +72,15 @@ class ShippedSchedulesTest {
     }
 
     @Test
-    void theHealthAndMaintenanceSlotsAreDisabledUntilTheirJobsExist() {
+    void theHealthCheckRunsEveryNightAtTwo() {
         assertThat(named("health-check")).extracting(ScheduleDefinition::job, ScheduleDefinition::cron,
-                ScheduleDefinition::enabled).containsExactly("health", "0 0 2 * * ?", false);
+                ScheduleDefinition::zone, ScheduleDefinition::parameters, ScheduleDefinition::misfire,
+                ScheduleDefinition::enabled)
+                .containsExactly("health", "0 0 2 * * ?", SHANGHAI, Map.of(), Misfire.SKIP, true);
+    }
+
+    @Test
+    void theMaintenanceSlotIsDisabledUntilItsJobExists() {
         assertThat(named("maintenance")).extracting(ScheduleDefinition::job, ScheduleDefinition::cron,
                 ScheduleDefinition::enabled).containsExactly("maintenance", "0 0 3 ? * SUN", false);
     }
