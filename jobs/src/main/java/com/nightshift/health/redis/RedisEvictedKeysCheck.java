@@ -51,7 +51,8 @@ class RedisEvictedKeysCheck implements HealthCheck {
         } catch (RuntimeException e) {
             return RedisInfo.cannotCheck(NAME, redis, e);
         }
-        String since = " since Redis started " + Duration.ofSeconds(uptimeSeconds).toHours() + " h ago";
+        Duration uptime = Duration.ofSeconds(uptimeSeconds);
+        String since = " since Redis started " + uptime.toHours() + " h " + uptime.toMinutesPart() + " min ago";
         List<Measurement> values = List.of(new Measurement("evicted_keys", evicted,
                 (double) thresholds.evictedKeysWarn(), null, "keys"));
         if (evicted < thresholds.evictedKeysWarn()) {

@@ -46,15 +46,17 @@ class RedisChecksTest extends IntegrationTest {
     JdbcTemplate jdbc;
 
     private String policyBefore;
+    private String maxmemoryBefore;
 
     @BeforeEach
-    void rememberPolicy() {
+    void rememberSettings() {
         policyBefore = config("maxmemory-policy");
+        maxmemoryBefore = config("maxmemory");
     }
 
     @AfterEach
     void restoreSettings() {
-        setConfig("maxmemory", "0");
+        setConfig("maxmemory", maxmemoryBefore);
         setConfig("maxmemory-policy", policyBefore);
         try (RedisConnection connection = redis.getConnection()) {
             connection.serverCommands().flushAll();
