@@ -20,6 +20,8 @@ import com.nightshift.health.Measurement;
 class DuplicateIndexCheck implements HealthCheck {
 
     static final String NAME = "indexes.duplicate";
+    /** More are counted, not listed: the message must stay readable in an email. */
+    private static final int LISTED = 5;
 
     private final HealthQueries queries;
 
@@ -67,7 +69,9 @@ class DuplicateIndexCheck implements HealthCheck {
                 return new CheckResult(NAME, CheckGroup.INDEXES, HealthState.OK, "no duplicate index", values);
             }
             return new CheckResult(NAME, CheckGroup.INDEXES, HealthState.WARN,
-                    "redundant index " + String.join(", ", redundant) + ": the other index serves the same"
+                    "redundant index " + String.join(", ", redundant.subList(0, Math.min(LISTED, redundant.size())))
+                            + (redundant.size() > LISTED ? " and " + (redundant.size() - LISTED) + " more" : "")
+                            + ": the other index serves the same"
                             + " queries, this one only slows writes; drop it with DROP INDEX CONCURRENTLY (in a"
                             + " changeset, if the changelog made it)", values);
         });
