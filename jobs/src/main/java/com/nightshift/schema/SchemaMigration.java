@@ -120,8 +120,9 @@ public class SchemaMigration {
     }
 
     /**
-     * The names of the indexes the changelog creates and has not dropped since, for the health check that each exists and is valid. Read
-     * from the changelog itself rather than kept in a second list that a new changeset could forget.
+     * The names of the indexes the changelog creates and has not dropped since, for the health check that each
+     * exists and is valid. Read from the changelog itself rather than kept in a second list that a new changeset
+     * could forget.
      */
     public Set<String> declaredIndexes() {
         try (Connection connection = dataSource.getConnection()) {

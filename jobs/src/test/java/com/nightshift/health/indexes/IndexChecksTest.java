@@ -46,7 +46,8 @@ class IndexChecksTest extends IntegrationTest {
     void anInvalidIndexIsCritAndNamed() {
         String database = migratedDatabase();
         // what a failed CREATE INDEX CONCURRENTLY leaves behind
-        owner(database).update("UPDATE pg_index SET indisvalid = false WHERE indexrelid = 'idx_orders_channel'::regclass");
+        owner(database).update(
+                "UPDATE pg_index SET indisvalid = false WHERE indexrelid = 'idx_orders_channel'::regclass");
 
         CheckResult result = new InvalidIndexCheck(as("postgres", database), schema).run();
 
@@ -115,7 +116,8 @@ class IndexChecksTest extends IntegrationTest {
     @Test
     void twoIndexesOnTheSameColumnsAreWarnNamingTheRedundantOne() {
         String database = databaseWithTable();
-        owner(database).execute("CREATE INDEX idx_first ON readings (reading); CREATE INDEX idx_second ON readings (reading)");
+        owner(database).execute("CREATE INDEX idx_first ON readings (reading); "
+                + "CREATE INDEX idx_second ON readings (reading)");
 
         CheckResult result = new DuplicateIndexCheck(as("postgres", database)).run();
 
