@@ -120,6 +120,19 @@ public class SchemaMigration {
     }
 
     /**
+     * The names of the indexes the changelog creates and has not dropped since, for the health check that each
+     * exists and is valid. Read from the changelog itself rather than kept in a second list that a new changeset
+     * could forget.
+     */
+    public Set<String> declaredIndexes() {
+        try (Connection connection = dataSource.getConnection()) {
+            return DeclaredIndexes.standing(liquibase(connection));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the changelog's indexes: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Changesets not recorded as applied, counted without Liquibase's own bookkeeping: that would create its
      * tables and take its lock, and a check must change nothing.
      */
