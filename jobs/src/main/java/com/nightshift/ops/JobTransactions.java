@@ -41,6 +41,10 @@ class JobTransactions {
                     String given = pool.getConnectionInitSql();
                     pool.setConnectionInitSql(given == null || given.isBlank() ? lockTimeout
                             : given + "; " + lockTimeout);
+                    // With auto-commit off, Hikari runs the init statement in a transaction it leaves open unless
+                    // told to isolate its own queries: every idle pooled connection then sat idle in transaction
+                    // (holding back vacuum), as the health run's sessions check found in the test suite.
+                    pool.setIsolateInternalQueries(true);
                 }
                 return bean;
             }
