@@ -1,6 +1,7 @@
 package com.nightshift.health.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.time.Duration;
@@ -98,11 +99,10 @@ class PoolCheckTest extends IntegrationTest {
         }
     }
 
-    private void awaitWaiters(int count) throws InterruptedException {
+    private void awaitWaiters(int count) {
         HikariDataSource pool = (HikariDataSource) dataSource;
-        for (int i = 0; i < 100 && pool.getHikariPoolMXBean().getThreadsAwaitingConnection() < count; i++) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> pool.getHikariPoolMXBean().getThreadsAwaitingConnection() >= count);
     }
 
     private DatabaseThresholds withWaitCrit(Duration crit) {
