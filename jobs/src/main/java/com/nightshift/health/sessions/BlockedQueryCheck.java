@@ -2,11 +2,10 @@ package com.nightshift.health.sessions;
 
 import java.util.List;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import com.nightshift.health.CheckGroup;
 import com.nightshift.health.CheckResult;
-import com.nightshift.health.HealthCheck;
 import com.nightshift.health.HealthQueries;
 
 /**
@@ -14,47 +13,27 @@ import com.nightshift.health.HealthQueries;
  * a long maintenance statement. The message names the blocked and the blocking sessions.
  */
 @Component
-class BlockedQueryCheck implements HealthCheck {
+class BlockedQueryCheck extends SessionCheck {
 
     static final String NAME = "sessions.blocked-queries";
 
-    private final HealthQueries queries;
-    private final SessionThresholds thresholds;
-
     BlockedQueryCheck(HealthQueries queries, SessionThresholds thresholds) {
-        this.queries = queries;
-        this.thresholds = thresholds;
+        super(NAME, queries, thresholds);
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public CheckGroup group() {
-        return CheckGroup.SESSIONS;
-    }
-
-    @Override
-    public CheckResult run() {
-        return queries.read(jdbc -> {
-            String why = SessionActivity.whyNotVisible(jdbc);
-            if (why != null) {
-                return SessionVerdict.cannotCheck(NAME, why);
-            }
-            // an active query's query_start is when it began to wait, as far as the waiter can tell
-            List<Session> blocked = SessionActivity.where(jdbc,
-                    "state = 'active' AND cardinality(pg_blocking_pids(pid)) > 0 AND now() - query_start >= interval '"
-                            + thresholds.blockedWarn().toMillis() + " milliseconds'",
-                    "query_start");
-            return SessionVerdict.judge(NAME, blocked, thresholds.blockedWarn(), thresholds.blockedCrit(),
-                    "queries waiting for a lock longer than the threshold",
-                    session -> session.who() + " waiting for " + Session.seconds(session.age()) + " on "
-                            + (session.blockers().size() == 1 ? "pid " : "pids ") + Session.pids(session.blockers())
-                            + ": " + session.queryStart(),
-                    "Look at the blocking sessions (check sessions.idle-in-transaction and sessions.long-queries"
-                            + " name them too); end the one at fault with SELECT pg_terminate_backend(<pid>)");
-        });
+    protected CheckResult judge(JdbcTemplate jdbc) {
+        // an active query's query_start is when it began to wait, as far as the waiter can tell
+        List<Session> blocked = SessionActivity.where(jdbc,
+                "state = 'active' AND cardinality(pg_blocking_pids(pid)) > 0 AND now() - query_start >= interval '"
+                        + thresholds.blockedWarn().toMillis() + " milliseconds'",
+                "query_start");
+        return SessionVerdict.judge(NAME, blocked, thresholds.blockedWarn(), thresholds.blockedCrit(),
+                "queries waiting for a lock longer than the threshold",
+                session -> session.who() + " waiting for " + Session.seconds(session.age()) + " on "
+                        + (session.blockers().size() == 1 ? "pid " : "pids ") + Session.pids(session.blockers())
+                        + ": " + session.queryStart(),
+                "Look at the blocking sessions (check sessions.idle-in-transaction and sessions.long-queries"
+                        + " name them too); end the one at fault with SELECT pg_terminate_backend(<pid>)");
     }
 }

@@ -2,11 +2,10 @@ package com.nightshift.health.sessions;
 
 import java.util.List;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import com.nightshift.health.CheckGroup;
 import com.nightshift.health.CheckResult;
-import com.nightshift.health.HealthCheck;
 import com.nightshift.health.HealthQueries;
 
 /**
@@ -15,47 +14,27 @@ import com.nightshift.health.HealthQueries;
  * out again hands over a transaction half done.
  */
 @Component
-class IdleInTransactionCheck implements HealthCheck {
+class IdleInTransactionCheck extends SessionCheck {
 
     static final String NAME = "sessions.idle-in-transaction";
 
-    private final HealthQueries queries;
-    private final SessionThresholds thresholds;
-
     IdleInTransactionCheck(HealthQueries queries, SessionThresholds thresholds) {
-        this.queries = queries;
-        this.thresholds = thresholds;
+        super(NAME, queries, thresholds);
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public CheckGroup group() {
-        return CheckGroup.SESSIONS;
-    }
-
-    @Override
-    public CheckResult run() {
-        return queries.read(jdbc -> {
-            String why = SessionActivity.whyNotVisible(jdbc);
-            if (why != null) {
-                return SessionVerdict.cannotCheck(NAME, why);
-            }
-            // state_change is when the session went idle: that is how long its transaction has been left open
-            List<Session> idle = SessionActivity.where(jdbc,
-                    "state LIKE 'idle in transaction%' AND now() - state_change >= interval '"
-                            + thresholds.idleInTransactionWarn().toMillis() + " milliseconds'",
-                    "state_change");
-            return SessionVerdict.judge(NAME, idle, thresholds.idleInTransactionWarn(),
-                    thresholds.idleInTransactionCrit(), "sessions idle in transaction longer than the threshold",
-                    session -> session.who() + " idle in transaction for " + Session.seconds(session.age())
-                            + ", last query " + session.queryStart(),
-                    "They hold locks and keep vacuum from cleaning up: find where the application leaves a"
-                            + " transaction open without commit or rollback; to end one now, run"
-                            + " SELECT pg_terminate_backend(<pid>)");
-        });
+    protected CheckResult judge(JdbcTemplate jdbc) {
+        // state_change is when the session went idle: that is how long its transaction has been left open
+        List<Session> idle = SessionActivity.where(jdbc,
+                "state LIKE 'idle in transaction%' AND now() - state_change >= interval '"
+                        + thresholds.idleInTransactionWarn().toMillis() + " milliseconds'",
+                "state_change");
+        return SessionVerdict.judge(NAME, idle, thresholds.idleInTransactionWarn(),
+                thresholds.idleInTransactionCrit(), "sessions idle in transaction longer than the threshold",
+                session -> session.who() + " idle in transaction for " + Session.seconds(session.age())
+                        + ", last query " + session.queryStart(),
+                "They hold locks and keep vacuum from cleaning up: find where the application leaves a"
+                        + " transaction open without commit or rollback; to end one now, run"
+                        + " SELECT pg_terminate_backend(<pid>)");
     }
 }

@@ -2,11 +2,10 @@ package com.nightshift.health.sessions;
 
 import java.util.List;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import com.nightshift.health.CheckGroup;
 import com.nightshift.health.CheckResult;
-import com.nightshift.health.HealthCheck;
 import com.nightshift.health.HealthQueries;
 
 /**
@@ -15,45 +14,25 @@ import com.nightshift.health.HealthQueries;
  * may hold locks the chain's writes wait for.
  */
 @Component
-class LongQueryCheck implements HealthCheck {
+class LongQueryCheck extends SessionCheck {
 
     static final String NAME = "sessions.long-queries";
 
-    private final HealthQueries queries;
-    private final SessionThresholds thresholds;
-
     LongQueryCheck(HealthQueries queries, SessionThresholds thresholds) {
-        this.queries = queries;
-        this.thresholds = thresholds;
+        super(NAME, queries, thresholds);
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public CheckGroup group() {
-        return CheckGroup.SESSIONS;
-    }
-
-    @Override
-    public CheckResult run() {
-        return queries.read(jdbc -> {
-            String why = SessionActivity.whyNotVisible(jdbc);
-            if (why != null) {
-                return SessionVerdict.cannotCheck(NAME, why);
-            }
-            List<Session> running = SessionActivity.where(jdbc,
-                    "state = 'active' AND now() - query_start >= interval '"
-                            + thresholds.longQueryWarn().toMillis() + " milliseconds'",
-                    "query_start");
-            return SessionVerdict.judge(NAME, running, thresholds.longQueryWarn(), thresholds.longQueryCrit(),
-                    "queries running longer than the threshold",
-                    session -> session.who() + " running for " + Session.seconds(session.age()) + ": "
-                            + session.queryStart(),
-                    "Find out whose query it is and whether it should take so long (a missing index?); to cancel"
-                            + " one, run SELECT pg_cancel_backend(<pid>)");
-        });
+    protected CheckResult judge(JdbcTemplate jdbc) {
+        List<Session> running = SessionActivity.where(jdbc,
+                "state = 'active' AND now() - query_start >= interval '"
+                        + thresholds.longQueryWarn().toMillis() + " milliseconds'",
+                "query_start");
+        return SessionVerdict.judge(NAME, running, thresholds.longQueryWarn(), thresholds.longQueryCrit(),
+                "queries running longer than the threshold",
+                session -> session.who() + " running for " + Session.seconds(session.age()) + ": "
+                        + session.queryStart(),
+                "Find out whose query it is and whether it should take so long (a missing index?); to cancel"
+                        + " one, run SELECT pg_cancel_backend(<pid>)");
     }
 }
