@@ -15,6 +15,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
@@ -67,12 +68,14 @@ final class Browser implements AutoCloseable {
 
     /**
      * Clicks a button or link that leads to another page, and waits for that page: a browser may return from the
-     * click before it has left the page (Chromium does).
+     * click before it has left the page (Chromium does). Asked in the middle of the navigation, Chromium may
+     * answer "node does not belong to the document" rather than "stale": asked again, it says stale.
      */
     public Browser press(String css) {
         WebElement page = driver.findElement(By.tagName("html"));
         find(css).click();
-        new FluentWait<>(driver).withTimeout(PATIENCE).until(ExpectedConditions.stalenessOf(page));
+        new FluentWait<>(driver).withTimeout(PATIENCE).ignoring(WebDriverException.class)
+                .until(ExpectedConditions.stalenessOf(page));
         return this;
     }
 
