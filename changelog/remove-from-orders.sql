@@ -36,7 +36,8 @@ WHERE filename = 'nightshift/003-orders.xml'
        AND id IN ('005-orders-vanished-keys', '005-orders-unroutable-index'))
    OR (filename = 'nightshift/009-orders-changed-keys.xml'
        AND id IN ('009-orders-changed-keys-functions', '009-orders-changed-keys-triggers',
-                  '009-orders-vanished-keys-retired'));
+                  '009-orders-vanished-keys-retired'))
+   OR (filename = 'nightshift/025-redundant-indexes.xml' AND id = '025-orders-redundant-index');
 COMMIT;
 
 -- Outside a transaction, so that the table stays writable while each index goes.

@@ -114,6 +114,14 @@ class IndexChecksTest extends IntegrationTest {
     }
 
     @Test
+    void theMigratedSchemaHasNoDuplicateIndex() {
+        CheckResult result = new DuplicateIndexCheck(queries).run();
+
+        assertThat(result.state()).isEqualTo(HealthState.OK);
+        assertThat(result.message()).isEqualTo("no duplicate index");
+    }
+
+    @Test
     void twoIndexesOnTheSameColumnsAreWarnNamingTheRedundantOne() {
         String database = databaseWithTable();
         owner(database).execute("CREATE INDEX idx_first ON readings (reading); "
