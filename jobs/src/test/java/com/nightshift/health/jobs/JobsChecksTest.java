@@ -4,9 +4,11 @@ import static com.nightshift.support.OrderLineRows.aLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +16,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.quartz.Job;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobExecutionContext;
+import org.quartz.Scheduler;
+import org.quartz.TriggerBuilder;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -69,6 +77,8 @@ class JobsChecksTest extends IntegrationTest {
     Deliveries deliveries;
     @Autowired
     MailProperties mail;
+    @Autowired
+    Scheduler scheduler;
 
     private final String store = "健康检查店-" + UUID.randomUUID().toString().substring(0, 8);
     private final List<JobExecution> probes = new ArrayList<>();
@@ -161,7 +171,27 @@ class JobsChecksTest extends IntegrationTest {
         CheckResult result = fires.run();
 
         assertThat(result.state()).isEqualTo(HealthState.OK);
-        assertThat(result.message()).startsWith("Every schedule fire ran since the previous health run");
+        assertThat(result.message()).startsWith("Every schedule fire ran since the previous health run")
+                .endsWith("and none is overdue.");
+    }
+
+    @Test
+    void aScheduleQuartzHasNotFiredPastItsTimeIsWarnNamingIt() throws Exception {
+        String schedule = "overdue-" + UUID.randomUUID().toString().substring(0, 8);
+        JobDetail job = JobBuilder.newJob(NeverRun.class).withIdentity(schedule, "nightshift-schedules")
+                .storeDurably().build();
+        // this context's scheduler is never started: the trigger stays waiting, as with no instance serving
+        scheduler.scheduleJob(job, TriggerBuilder.newTrigger().withIdentity(schedule + "/fire", schedule)
+                .forJob(job).startAt(Date.from(Instant.now().minus(Duration.ofMinutes(10)))).build());
+        try {
+            CheckResult result = fires.run();
+
+            assertThat(result.state()).isEqualTo(HealthState.WARN);
+            assertThat(result.message()).contains("1 schedule not fired more than 60 s after its time: schedule "
+                    + schedule + " OVERDUE since", "No instance of scheduler 'healthJobsChecksTest' is serving");
+        } finally {
+            scheduler.deleteJob(job.getKey());
+        }
     }
 
     @Test
@@ -286,6 +316,15 @@ class JobsChecksTest extends IntegrationTest {
                 .toJobParameters();
         JobInstance instance = repository.createJobInstance(job, parameters);
         return repository.createJobExecution(instance, parameters, new ExecutionContext());
+    }
+
+    /** Stands for a schedule's job in Quartz; the test's scheduler never runs it. */
+    public static class NeverRun implements Job {
+
+        @Override
+        public void execute(JobExecutionContext context) {
+            throw new IllegalStateException("the test's scheduler is never started");
+        }
     }
 
     /** A fire row as the schedules' firer records it. */
