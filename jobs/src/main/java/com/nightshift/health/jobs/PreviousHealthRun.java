@@ -50,8 +50,8 @@ public class PreviousHealthRun {
 
         /** For a message: "since the previous health run (2026-12-07T02:00:00Z)". */
         public String describe() {
-            return (afterAHealthRun ? "since the previous health run (" : "in the last window, no health run before ("
-                    ) + from + ")";
+            return afterAHealthRun ? "since the previous health run (" + from + ")"
+                    : "since " + from + " (no health run before: nightshift.health.jobs.first-run-window)";
         }
     }
 }
