@@ -2,10 +2,7 @@ package com.nightshift.maintenance;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Function;
 
 import org.springframework.jdbc.core.JdbcOperations;
@@ -50,18 +47,10 @@ final class MaintenanceConnection implements AutoCloseable {
         return Boolean.TRUE.equals(taken);
     }
 
-    /**
-     * Runs one statement outside any transaction and returns the server's warnings: VACUUM of a table the role
-     * may not vacuum says so as a warning ("permission denied to vacuum ..., skipping it"), not as an error.
-     */
-    List<SQLWarning> execute(String sql) throws SQLException {
+    /** Runs one statement outside any transaction. */
+    void execute(String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
-            List<SQLWarning> warnings = new ArrayList<>();
-            for (SQLWarning warning = statement.getWarnings(); warning != null; warning = warning.getNextWarning()) {
-                warnings.add(warning);
-            }
-            return warnings;
         }
     }
 

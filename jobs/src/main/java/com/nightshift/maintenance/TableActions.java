@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.stereotype.Component;
@@ -71,7 +70,8 @@ class TableActions {
                 action = new Action(what, Action.Outcome.SKIPPED, since(start), "table " + table
                         + " is busy: another maintenance action holds its lock");
             }
-        } catch (SQLException | DataAccessException e) {
+        } catch (SQLException | RuntimeException e) {
+            // one action failing (a file that cannot be deleted, a constraint) must not stop the others
             action = Action.failed(what, since(start), e);
         }
         logged(action);

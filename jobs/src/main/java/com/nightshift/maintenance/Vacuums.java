@@ -1,7 +1,6 @@
 package com.nightshift.maintenance;
 
 import java.sql.SQLException;
-import java.sql.SQLWarning;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
@@ -14,6 +13,15 @@ import org.springframework.stereotype.Component;
 class Vacuums {
 
     private static final String PERMISSION_DENIED = "42501";
+
+    /** Who may vacuum a table: from PostgreSQL 17 its MAINTAIN privilege; before, its owner or a superuser. */
+    private static final String MAY_VACUUM = """
+            SELECT CASE WHEN current_setting('server_version_num')::int >= 170000
+                        THEN has_table_privilege(c.oid, 'MAINTAIN')
+                        ELSE pg_has_role(c.relowner, 'USAGE')
+                             OR (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
+                   END
+            FROM pg_class c WHERE c.oid = to_regclass(?)""";
 
     private final TableActions actions;
     private final MaintenanceProperties properties;
@@ -47,12 +55,12 @@ class Vacuums {
     }
 
     private static String vacuum(MaintenanceConnection connection, DeadRows table) throws SQLException {
-        for (SQLWarning warning : connection.execute("VACUUM (ANALYZE) " + table.table())) {
-            // PostgreSQL skips a table the role may not vacuum with a warning, not an error
-            if (PERMISSION_DENIED.equals(warning.getSQLState())) {
-                throw warning;
-            }
+        // PostgreSQL skips a table the role may not vacuum with a bare warning, no error and no SQLSTATE: ask first
+        if (!Boolean.TRUE.equals(connection.jdbc().queryForObject(MAY_VACUUM, Boolean.class, table.table()))) {
+            throw new SQLException("permission denied to vacuum " + table.table() + " (the role neither owns it nor "
+                    + "has its MAINTAIN privilege)", PERMISSION_DENIED);
         }
+        connection.execute("VACUUM (ANALYZE) " + table.table());
         return "had " + table.detail();
     }
 }

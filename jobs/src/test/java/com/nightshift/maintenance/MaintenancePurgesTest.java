@@ -112,6 +112,21 @@ class MaintenancePurgesTest extends MaintenanceDatabaseTest {
     }
 
     @Test
+    void aReportWhoseFileCannotBeDeletedKeepsItsRowWhileTheOthersGo() throws Exception {
+        long stuck = rows.report("purge-test/stuck", 401);
+        // a folder with something in it where the PDF should be: deleting it fails as a file would on a bad disk
+        Path pdf = file("purge-test/stuck.pdf/inside");
+        long other = rows.report("purge-test/other", 401);
+
+        JobExecution execution = maintenance("false");
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(rows.exists("report_archive", stuck)).isTrue();
+        assertThat(pdf).exists();
+        assertThat(rows.exists("report_archive", other)).isFalse();
+    }
+
+    @Test
     void aReportWithinTheRetentionIsKeptWithItsFiles() throws Exception {
         long report = rows.report("purge-test/recent", 399);
         Path pdf = file("purge-test/recent.pdf");

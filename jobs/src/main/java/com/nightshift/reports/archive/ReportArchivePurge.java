@@ -1,24 +1,28 @@
 package com.nightshift.reports.archive;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.stereotype.Component;
 
 /**
  * Deletes archived reports older than the retention, their rows and their files, except those attached to a
- * letter still to be sent. The rows go first and the files before the transaction commits: a file that cannot be
- * deleted rolls its rows back, and a crash in between leaves rows whose files are gone, which the next purge
- * finishes (a file already gone is not an error).
+ * letter still to be sent. The rows are locked, their files deleted, then the rows: a report whose file cannot be
+ * deleted keeps its row (logged; the next purge tries again), and a crash before the commit leaves rows whose
+ * files are gone, which the next purge finishes (a file already gone is not an error).
  */
 @Component
 public class ReportArchivePurge {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportArchivePurge.class);
 
     private static final String OLDER = """
             FROM report_archive a
@@ -46,22 +50,20 @@ public class ReportArchivePurge {
     public long purge(JdbcOperations jdbc, Instant before) {
         List<Doomed> doomed = jdbc.query("SELECT a.id, a.pdf_path, a.xlsx_path " + OLDER + " FOR UPDATE OF a",
                 (rs, row) -> new Doomed(rs.getLong(1), rs.getString(2), rs.getString(3)), at(before));
-        Long[] ids = doomed.stream().map(Doomed::id).toArray(Long[]::new);
-        jdbc.update("DELETE FROM report_letter_content WHERE archive_id = ANY(?)", (Object) ids);
-        int deleted = jdbc.update("DELETE FROM report_archive WHERE id = ANY(?)", (Object) ids);
+        List<Long> filesGone = new ArrayList<>();
         for (Doomed report : doomed) {
-            delete(report.pdf());
-            delete(report.xlsx());
+            try {
+                Files.deleteIfExists(files.resolve(report.pdf()));
+                Files.deleteIfExists(files.resolve(report.xlsx()));
+                filesGone.add(report.id());
+            } catch (IOException e) {
+                log.warn("Keeping archived report {} until its files can be deleted: {} ({})", report.id(),
+                        e.getMessage(), e.getClass().getSimpleName());
+            }
         }
-        return deleted;
-    }
-
-    private void delete(String relativePath) {
-        try {
-            Files.deleteIfExists(files.resolve(relativePath));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the archived report file " + files.resolve(relativePath), e);
-        }
+        Long[] ids = filesGone.toArray(Long[]::new);
+        jdbc.update("DELETE FROM report_letter_content WHERE archive_id = ANY(?)", (Object) ids);
+        return jdbc.update("DELETE FROM report_archive WHERE id = ANY(?)", (Object) ids);
     }
 
     private static OffsetDateTime at(Instant instant) {
