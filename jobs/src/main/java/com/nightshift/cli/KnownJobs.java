@@ -6,6 +6,7 @@ import java.util.List;
 import com.nightshift.health.job.HealthRequest;
 import com.nightshift.job.JobDescription;
 import com.nightshift.job.ParameterDescription;
+import com.nightshift.maintenance.MaintenanceRequest;
 import com.nightshift.ops.UnknownJobException;
 import com.nightshift.reports.job.ReportRequest;
 import com.nightshift.rollup.job.RollupRequest;
@@ -17,7 +18,7 @@ import com.nightshift.rollup.job.RollupRequest;
 final class KnownJobs {
 
     static final List<JobDescription> ALL = List.of(RollupRequest.DESCRIPTION, ReportRequest.DESCRIPTION,
-            HealthRequest.DESCRIPTION);
+            HealthRequest.DESCRIPTION, MaintenanceRequest.DESCRIPTION);
 
     /** picocli's usage width. */
     private static final int WIDTH = 80;

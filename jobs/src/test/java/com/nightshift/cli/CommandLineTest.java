@@ -69,7 +69,8 @@ class CommandLineTest {
         CliRun run = onUnreachableServers("run", "no-such-job");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).containsExactly("nightshift: unknown job 'no-such-job'; jobs: rollup, report, health");
+        assertThat(run.errLines()).containsExactly(
+                "nightshift: unknown job 'no-such-job'; jobs: rollup, report, health, maintenance");
     }
 
     @Test

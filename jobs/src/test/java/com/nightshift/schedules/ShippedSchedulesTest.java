@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import com.nightshift.health.job.HealthRequest;
 import com.nightshift.job.JobDescription;
+import com.nightshift.maintenance.MaintenanceRequest;
 import com.nightshift.reports.job.ReportRequest;
 import com.nightshift.rollup.job.RollupRequest;
 
@@ -18,7 +19,7 @@ class ShippedSchedulesTest {
 
     /** The jobs this version has, as the command line knows them ({@code cli.KnownJobs.ALL}). */
     private static final List<JobDescription> JOBS = List.of(RollupRequest.DESCRIPTION, ReportRequest.DESCRIPTION,
-            HealthRequest.DESCRIPTION);
+            HealthRequest.DESCRIPTION, MaintenanceRequest.DESCRIPTION);
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private final List<ScheduleDefinition> shipped = new ScheduleFolder("", ZoneId.of("UTC"), 7).load(JOBS);
@@ -80,9 +81,11 @@ class ShippedSchedulesTest {
     }
 
     @Test
-    void theMaintenanceSlotIsDisabledUntilItsJobExists() {
+    void maintenanceRunsOnSundayAtThreeAndSkipsWhatItMissed() {
         assertThat(named("maintenance")).extracting(ScheduleDefinition::job, ScheduleDefinition::cron,
-                ScheduleDefinition::enabled).containsExactly("maintenance", "0 0 3 ? * SUN", false);
+                ScheduleDefinition::zone, ScheduleDefinition::parameters, ScheduleDefinition::misfire,
+                ScheduleDefinition::enabled)
+                .containsExactly("maintenance", "0 0 3 ? * SUN", SHANGHAI, Map.of(), Misfire.SKIP, true);
     }
 
     private ScheduleDefinition named(String name) {
