@@ -92,6 +92,17 @@ class HealthConsoleTest extends WebIntegrationTest {
     }
 
     @Test
+    void theMenuMarksHealthOnBothPages() {
+        String check = prefix + "space";
+        record(check, HealthState.OK, "plenty of room", Instant.now(), 900);
+        ConsoleClient operator = operator();
+
+        assertThat(operator.get("/console/health").body()).containsPattern("id=\"nav-health\"[^>]*class=\"current\"");
+        assertThat(operator.get("/console/health/" + check).body())
+                .containsPattern("id=\"nav-health\"[^>]*class=\"current\"");
+    }
+
+    @Test
     void anUnknownOrderIsABadRequestNamingIt() {
         HttpResponse<String> page = operator().get("/console/health?order=sideways");
 
