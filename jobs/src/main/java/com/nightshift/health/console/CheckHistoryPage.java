@@ -66,8 +66,6 @@ class CheckHistoryPage {
         }
         List<StoredResult> newestFirst = history.history(check, first.atStartOfDay(words.zone()).toInstant(),
                 last.plusDays(1).atStartOfDay(words.zone()).toInstant(), MOST_SHOWN);
-        List<StoredResult> oldestFirst = new ArrayList<>(newestFirst);
-        Collections.reverse(oldestFirst);
         model.addAttribute("check", check);
         model.addAttribute("from", first.toString());
         model.addAttribute("to", last.toString());
@@ -75,16 +73,22 @@ class CheckHistoryPage {
         model.addAttribute("mostShown", MOST_SHOWN);
         model.addAttribute("results", newestFirst.stream().map(result -> words.row(result, locale)).toList());
         model.addAttribute("zone", words.zone().getId());
-        if (!oldestFirst.isEmpty()) {
-            TimeAxis axis = new TimeAxis(oldestFirst.get(0).checkedAt(),
-                    oldestFirst.get(oldestFirst.size() - 1).checkedAt());
-            model.addAttribute("strip", StateStrip.of(oldestFirst.stream().map(result -> new StateStrip.Mark(
-                    result.checkedAt(), result.state().name(), title(result, locale))).toList(), axis));
-            model.addAttribute("charts", charts(newestFirst, oldestFirst, axis, locale));
-            model.addAttribute("firstTime", words.time(axis.first()));
-            model.addAttribute("lastTime", words.time(axis.last()));
+        if (!newestFirst.isEmpty()) {
+            drawings(newestFirst, locale, model);
         }
         return "health/check";
+    }
+
+    /** The state strip and the trend charts, on one time axis from the first result shown to the last. */
+    private void drawings(List<StoredResult> newestFirst, Locale locale, Model model) {
+        List<StoredResult> oldestFirst = new ArrayList<>(newestFirst);
+        Collections.reverse(oldestFirst);
+        TimeAxis axis = new TimeAxis(oldestFirst.get(0).checkedAt(), newestFirst.get(0).checkedAt());
+        model.addAttribute("strip", StateStrip.of(oldestFirst.stream().map(result -> new StateStrip.Mark(
+                result.checkedAt(), result.state().name(), title(result, locale))).toList(), axis));
+        model.addAttribute("charts", charts(newestFirst, oldestFirst, axis, locale));
+        model.addAttribute("firstTime", words.time(axis.first()));
+        model.addAttribute("lastTime", words.time(axis.last()));
     }
 
     /** One chart per measured value, the values the newest result measured first. */
