@@ -23,6 +23,8 @@ class ConsolePagesBrowserTest extends BrowserTest {
         PAGES.put("reports", "/console/reports");
         PAGES.put("deliveries", "/console/reports/deliveries");
         PAGES.put("audit", "/console/audit");
+        PAGES.put("health", "/console/health");
+        PAGES.put("health-latency", "/console/health/database.latency");
     }
 
     @InEachEngine
