@@ -109,8 +109,8 @@ class RollupJobConfiguration {
 
     @Bean
     @StepScope
-    RollupPartitionWriter rollupPartitionWriter(PartitionRollup rollup, RollupCache cache) {
-        return new RollupPartitionWriter(rollup, cache);
+    RollupPartitionWriter rollupPartitionWriter(PartitionRollup rollup, RollupCache cache, RolledUpLines rolledUp) {
+        return new RollupPartitionWriter(rollup, cache, rolledUp);
     }
 
     @Bean

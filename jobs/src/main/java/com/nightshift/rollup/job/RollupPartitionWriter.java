@@ -40,11 +40,13 @@ class RollupPartitionWriter implements ItemWriter<RollupPartition> {
 
     private final PartitionRollup rollup;
     private final RollupCache cache;
+    private final RolledUpLines rolledUp;
     private StepExecution stepExecution;
 
-    RollupPartitionWriter(PartitionRollup rollup, RollupCache cache) {
+    RollupPartitionWriter(PartitionRollup rollup, RollupCache cache, RolledUpLines rolledUp) {
         this.rollup = rollup;
         this.cache = cache;
+        this.rolledUp = rolledUp;
     }
 
     @BeforeStep
@@ -58,18 +60,22 @@ class RollupPartitionWriter implements ItemWriter<RollupPartition> {
         List<RollupPartition> chunk = List.copyOf(partitions.getItems());
         List<PartitionResult> results = rollup.recompute(chunk, stepExecution.getJobExecutionId());
         Map<RollupPartition, PartitionRows> committed = new LinkedHashMap<>();
+        long lines = 0;
         for (int i = 0; i < chunk.size(); i++) {
             PartitionResult result = results.get(i);
             add(context, LINES, result.lines());
+            lines += result.lines();
             add(context, ROWS, result.rows().size());
             add(context, ROWS_CHANGED, result.rowsChanged());
             add(context, QUARANTINED, result.quarantined());
             committed.put(chunk.get(i), result.rows());
         }
         PendingRefresh pending = cache.noteRefresh(chunk);
+        long linesOfChunk = lines;
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
+                rolledUp.committed(linesOfChunk);
                 add(context, CACHE_REFRESH_FAILURES, failedRefreshes(pending, committed));
             }
         });
