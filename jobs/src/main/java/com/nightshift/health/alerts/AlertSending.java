@@ -1,0 +1,51 @@
+package com.nightshift.health.alerts;
+
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import com.nightshift.delivery.Deliveries;
+import com.nightshift.delivery.DeliveryCounts;
+
+/**
+ * Sends the alerts' letters through the delivery ledger: the new decision's, and those of recent decisions that
+ * are not delivered yet. A letter left PENDING by a process killed after deciding is sent by the ledger as any
+ * due letter; one that FAILED (the mail server was down through all its attempts) is sent again as a resend,
+ * because an alert the server never took is still owed. UNCERTAIN letters are never sent again by themselves
+ * (see the README's "Delivery, exactly once").
+ */
+@Component
+class AlertSending {
+
+    static final String REQUESTED_BY = "health alerts (not taken by the mail server before)";
+
+    private final Deliveries deliveries;
+    private final AlertRecord record;
+    private final AlertProperties properties;
+
+    AlertSending(Deliveries deliveries, AlertRecord record, AlertProperties properties) {
+        this.deliveries = deliveries;
+        this.record = record;
+        this.properties = properties;
+    }
+
+    /** What a sending did: the ledger's counts, and how many earlier failed letters went this time. */
+    record Sent(DeliveryCounts counts, int resent) {
+    }
+
+    Sent send(Optional<String> newKey, long jobExecutionId) {
+        Set<String> earlier = new LinkedHashSet<>(record.keysWithin(properties.resendWithin()));
+        newKey.ifPresent(earlier::remove);
+        int resent = 0;
+        for (String key : earlier) {
+            resent += deliveries.resendFailed(key, REQUESTED_BY);
+        }
+        Set<String> keys = new LinkedHashSet<>(earlier);
+        newKey.ifPresent(keys::add);
+        DeliveryCounts counts = keys.isEmpty() ? new DeliveryCounts(0, 0, 0, 0, 0)
+                : deliveries.send(keys, jobExecutionId);
+        return new Sent(counts, resent);
+    }
+}
