@@ -153,6 +153,17 @@ class HealthAlertsTest extends AlertsTestBase {
                 .matches("alerts: 1 told in health-alert:\\d+ \\(1 alert\\) to 2 recipients; letters: 2 delivered");
     }
 
+    @Test
+    void theRunsMessageSaysWhatTheAlertsTold() throws Exception {
+        queueCheck.set(HealthState.CRIT);
+
+        JobExecution execution = runHealth();
+
+        assertThat(execution.getExitStatus().getExitDescription()).matches("alerts: 1 told in health-alert:\\d+ "
+                + "\\(1 alert\\) to 2 recipients; letters: 2 delivered; 2 checks: 1 OK, 0 WARN, 1 CRIT; "
+                + "CRIT: jobs.test-queue");
+    }
+
     /** The first result of the present run of this state, as the letters write times. */
     private String firstResultIn(HealthState state) {
         Timestamp first = jdbc.queryForObject("SELECT min(checked_at) FROM health_result WHERE check_name = ? "
