@@ -109,6 +109,31 @@ class AlertsExactlyOnceTest extends AlertsTestBase {
     }
 
     @Test
+    void whileTheMailServerIsDownARunResendsOnlyTheNewestFailedAlertAndEveryOneOnceItIsBack() throws Exception {
+        mailGoesTo(FreePorts.unused());
+        queueCheck.set(HealthState.CRIT);
+        runHealth();
+        spoolCheck.set(HealthState.WARN);
+        runHealth();
+        List<String> keys = jdbc.queryForList("SELECT DISTINCT delivery_key FROM health_alert ORDER BY 1",
+                String.class);
+
+        runHealth();
+        mailGoesTo(MAIL.getSmtp().getPort());
+        runHealth();
+        runHealth();
+
+        // the first alert was resent by the second run, the second alert by the third (each stopping there, the
+        // server still down), and both by the first run after the server came back
+        assertThat(keys).hasSize(2).allSatisfy(key -> assertThat(jdbc.queryForObject("SELECT count(*) FROM delivery"
+                + " WHERE delivery_key = ? AND email = ? AND resend_of IS NOT NULL", Integer.class, key, ONCALL))
+                .isEqualTo(2));
+        assertThat(receivedBy(ONCALL)).extracting(AlertsTestBase::subject).containsExactlyInAnyOrder(
+                "【Nightshift 告警】严重：jobs.test-queue", "【Nightshift 告警】警告：mail.test-spool");
+        assertThat(receivedBy(DBA)).hasSize(2);
+    }
+
+    @Test
     void aRunThatFailedInTheAlertStepAndIsResumedSendsItsAlertsOnce() throws Exception {
         queueCheck.set(HealthState.CRIT);
         jdbc.execute("""
