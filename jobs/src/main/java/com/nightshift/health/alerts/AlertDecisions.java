@@ -32,7 +32,7 @@ import com.nightshift.health.StoredResult;
 class AlertDecisions {
 
     private final HealthHistory history;
-    private final AlertRecord record;
+    private final AlertHistory alertHistory;
     private final Deliveries deliveries;
     private final AlertProperties properties;
     private final AlertRules rules;
@@ -40,10 +40,10 @@ class AlertDecisions {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
 
-    AlertDecisions(HealthHistory history, AlertRecord record, Deliveries deliveries, AlertProperties properties,
+    AlertDecisions(HealthHistory history, AlertHistory alertHistory, Deliveries deliveries, AlertProperties properties,
                    NightshiftProperties nightshift, JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.history = history;
-        this.record = record;
+        this.alertHistory = alertHistory;
         this.deliveries = deliveries;
         this.properties = properties;
         this.rules = new AlertRules(properties.reminderAfter());
@@ -74,13 +74,13 @@ class AlertDecisions {
         }
         int recipients = properties.recipients().size();
         return transactions.execute(status -> {
-            record.lockUntilCommit();
+            alertHistory.lockUntilCommit();
             List<Alert> alerts = alerts(Set.copyOf(checks));
             if (alerts.isEmpty()) {
                 return new Decision(Optional.empty(), List.of(), recipients);
             }
-            String key = record.newDeliveryKey();
-            record.add(key, jobExecutionId, alerts);
+            String key = alertHistory.newDeliveryKey();
+            alertHistory.add(key, jobExecutionId, alerts);
             deliveries.plan(letter.to(properties.recipients(), key, alerts));
             return new Decision(Optional.of(key), alerts, recipients);
         });
@@ -94,7 +94,7 @@ class AlertDecisions {
 
     private List<Alert> alerts(Set<String> checks) {
         Instant now = jdbc.queryForObject("SELECT now()", Timestamp.class).toInstant();
-        Map<String, LastAlert> told = record.lastTold();
+        Map<String, LastAlert> told = alertHistory.lastTold();
         List<Alert> alerts = new ArrayList<>();
         for (StoredResult result : history.latest()) {
             if (!checks.contains(result.check())) {

@@ -26,12 +26,12 @@ class AlertSending {
     static final String REQUESTED_BY = "health alerts (not taken by the mail server before)";
 
     private final Deliveries deliveries;
-    private final AlertRecord record;
+    private final AlertHistory alertHistory;
     private final AlertProperties properties;
 
-    AlertSending(Deliveries deliveries, AlertRecord record, AlertProperties properties) {
+    AlertSending(Deliveries deliveries, AlertHistory alertHistory, AlertProperties properties) {
         this.deliveries = deliveries;
-        this.record = record;
+        this.alertHistory = alertHistory;
         this.properties = properties;
     }
 
@@ -40,7 +40,7 @@ class AlertSending {
     }
 
     Sent send(Optional<String> newKey, long jobExecutionId) {
-        Set<String> earlier = new LinkedHashSet<>(record.keysWithin(properties.resendWithin()));
+        Set<String> earlier = new LinkedHashSet<>(alertHistory.keysWithin(properties.resendWithin()));
         newKey.ifPresent(earlier::remove);
         int resent = resendFailed(earlier);
         Set<String> keys = new LinkedHashSet<>(earlier);

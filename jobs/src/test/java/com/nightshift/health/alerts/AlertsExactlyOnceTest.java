@@ -90,6 +90,25 @@ class AlertsExactlyOnceTest extends AlertsTestBase {
     }
 
     @Test
+    void aRunThatFailedAfterDecidingSendsTheDecidedLettersOnceWhenResumed() throws Exception {
+        queueCheck.set(HealthState.CRIT);
+        // no mail server configured: the sending fails after the decision has committed
+        mail.setHost("");
+        JobExecution failed = runHealth();
+        mailGoesTo(MAIL.getSmtp().getPort());
+
+        JobExecution resumed = runHealth();
+        runHealth();
+
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(resumed.getJobInstanceId()).isEqualTo(failed.getJobInstanceId());
+        assertThat(alertsStepMessage(resumed)).isEqualTo("alerts: nothing new to tell; letters: 2 delivered");
+        assertThat(receivedBy(ONCALL)).singleElement().extracting(AlertsTestBase::subject)
+                .isEqualTo("【Nightshift 告警】严重：jobs.test-queue");
+        assertThat(receivedBy(DBA)).hasSize(1);
+    }
+
+    @Test
     void anAlertTheMailServerDidNotTakeIsSentOnceByARunAfterItIsBack() throws Exception {
         queueCheck.set(HealthState.CRIT);
         mailGoesTo(FreePorts.unused());

@@ -18,14 +18,14 @@ import com.nightshift.health.HealthState;
  * delivery key of its letter. Written only inside a decision's transaction (see {@link AlertDecisions}).
  */
 @Component
-class AlertRecord {
+class AlertHistory {
 
     /** Two-int advisory lock keys do not overlap with the runs' bigint ones; "NSHA". */
     private static final int LOCK_CLASS = 0x4e53_4841;
 
     private final JdbcTemplate jdbc;
 
-    AlertRecord(JdbcTemplate jdbc) {
+    AlertHistory(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
