@@ -14,16 +14,19 @@ import jakarta.mail.internet.InternetAddress;
  * Who is emailed when a health check changes state, and how often they are reminded.
  *
  * @param recipients    the people on call, each a mail address; none means no alerts (the job says so)
- * @param reminderAfter a check still WARN or CRIT this long after its people were last told is told again: a day,
- *                      so that trouble left alone is seen again on the next morning, not every run
- * @param resendWithin  alerts decided this recently whose letter the mail server did not take (it was down) are
- *                      sent again by each health run; after that, the reminder tells what is still wrong
+ * @param reminderAfter a check still WARN or CRIT this long after its people were last told is told again: by the
+ *                      next nightly run, which comes 24 h later give or take seconds (20 h leaves it room), and
+ *                      not by the runs operators start during the day
+ * @param resendWithin  alerts decided this recently whose letters are still due (a process killed after deciding)
+ *                      or were not taken by the mail server are sent by each health run: two days, so that the
+ *                      next nightly run, 24 h later give or take a few seconds, is surely within it; after that the
+ *                      reminder tells what is still wrong
  * @param language      the language of the letters' frame (subject, headings); the checks' messages are as written
  */
 @ConfigurationProperties("nightshift.alerts")
 public record AlertProperties(@DefaultValue List<String> recipients,
-                              @DefaultValue("24h") Duration reminderAfter,
-                              @DefaultValue("24h") Duration resendWithin,
+                              @DefaultValue("20h") Duration reminderAfter,
+                              @DefaultValue("48h") Duration resendWithin,
                               @DefaultValue("zh-CN") Locale language) {
 
     public AlertProperties {

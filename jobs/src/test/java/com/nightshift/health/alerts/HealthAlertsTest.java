@@ -103,8 +103,8 @@ class HealthAlertsTest extends AlertsTestBase {
         queueCheck.set(HealthState.CRIT);
         runHealth();
         String since = firstResultIn(HealthState.CRIT);
-        // a day goes by (nightshift.alerts.reminder-after is 24h)
-        jdbc.update("UPDATE health_alert SET decided_at = decided_at - interval '24 hours'");
+        // the reminder time goes by (nightshift.alerts.reminder-after, 20h)
+        jdbc.update("UPDATE health_alert SET decided_at = decided_at - interval '20 hours'");
 
         runHealth();
         runHealth();
@@ -119,7 +119,7 @@ class HealthAlertsTest extends AlertsTestBase {
     void noReminderBeforeTheReminderTime() throws Exception {
         queueCheck.set(HealthState.CRIT);
         runHealth();
-        jdbc.update("UPDATE health_alert SET decided_at = decided_at - interval '23 hours'");
+        jdbc.update("UPDATE health_alert SET decided_at = decided_at - interval '19 hours'");
 
         runHealth();
 
