@@ -64,6 +64,17 @@ public class HealthHistory {
                 from == null ? null : Timestamp.from(from), to == null ? null : Timestamp.from(to), limit);
     }
 
+    /**
+     * When the check's present run of {@code state} began: the time of its first result after the last one in
+     * another state (its first result ever, when it was never in another).
+     */
+    public Instant since(String check, HealthState state) {
+        return jdbc.queryForObject("SELECT min(checked_at) FROM health_result WHERE check_name = ? "
+                + "AND checked_at > coalesce((SELECT max(checked_at) FROM health_result WHERE check_name = ? "
+                + "AND state <> ?), '-infinity'::timestamptz)", Timestamp.class, check, check, state.name())
+                .toInstant();
+    }
+
     private static final RowMapper<StoredResult> ROW = HealthHistory::row;
 
     private static StoredResult row(ResultSet rs, int rowNum) throws SQLException {

@@ -22,20 +22,23 @@ import com.nightshift.health.CheckGroup;
 import com.nightshift.health.CheckRunner;
 import com.nightshift.health.HealthCheck;
 import com.nightshift.health.HealthHistory;
+import com.nightshift.health.alerts.HealthAlertsTasklet;
 import com.nightshift.job.JobDescription;
 
 /**
  * The {@code health} job: one step per group that has checks, in {@link CheckGroup}'s order, each running every
- * {@link HealthCheck} bean of its group. A check that fails or hangs is a result, never a failed step.
+ * {@link HealthCheck} bean of its group, then {@value #ALERTS_STEP}, which emails the people on call about checks
+ * that changed state. A check that fails or hangs is a result, never a failed step.
  */
 @Configuration(proxyBeanMethods = false)
 class HealthJobConfiguration {
 
     static final String JOB = "health";
+    static final String ALERTS_STEP = "healthAlertsStep";
 
     @Bean
     Job healthJob(JobRepository jobRepository, List<HealthCheck> checks, CheckRunner runner, HealthHistory history,
-                  HealthParametersValidator validator, HealthJobSummary summary) {
+                  HealthParametersValidator validator, HealthJobSummary summary, HealthAlertsTasklet alerts) {
         List<Step> steps = new ArrayList<>();
         groups(checks).forEach((group, ofGroup) -> steps.add(new StepBuilder(stepName(group), jobRepository)
                 // no transaction around the step: each result is kept as soon as found, and a pool exhausted by
@@ -48,7 +51,9 @@ class HealthJobConfiguration {
         SimpleJobBuilder job = new JobBuilder(JOB, jobRepository).validator(validator).listener(summary)
                 .start(steps.get(0));
         steps.subList(1, steps.size()).forEach(job::next);
-        return job.build();
+        // no transaction around it either: the alerts' decision commits on its own before any letter is sent
+        return job.next(new StepBuilder(ALERTS_STEP, jobRepository)
+                .tasklet(alerts, new ResourcelessTransactionManager()).listener(alerts).build()).build();
     }
 
     /** What the health job takes, for help and the API; the command line lists it too (see {@code cli.KnownJobs}). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
@@ -29,13 +30,14 @@ class HealthJobTest extends IntegrationTest {
     List<HealthCheck> checks;
 
     @Test
-    void runsOneStepPerGroupThatHasChecksInTheGroupsOrder() throws Exception {
+    void runsOneStepPerGroupThatHasChecksInTheGroupsOrderThenTheAlerts() throws Exception {
         JobExecution execution = runner.run("health", Map.of());
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(execution.getStepExecutions()).extracting(StepExecution::getStepName)
-                .containsExactlyElementsOf(HealthJobConfiguration.groups(checks).keySet().stream()
-                        .map(HealthJobConfiguration::stepName).toList())
+                .containsExactlyElementsOf(Stream.concat(HealthJobConfiguration.groups(checks).keySet().stream()
+                        .map(HealthJobConfiguration::stepName), Stream.of(HealthJobConfiguration.ALERTS_STEP))
+                        .toList())
                 .startsWith("healthDatabaseStep");
     }
 
