@@ -9,8 +9,10 @@ public final class HealthRequest {
 
     /** The health job, for help, the command line's checks and the API. */
     public static final JobDescription DESCRIPTION = new JobDescription(HealthJobConfiguration.JOB,
-            "Check the database, its indexes, tables and sessions, Redis, the mail server and the disk; keep every "
-            + "result and print each check's state (the run completes even when checks find trouble).", List.of());
+            "Check the database, its indexes, tables and sessions, Redis, the rollups against the orders, the jobs "
+            + "and their schedules and letters, the mail server and the disk; keep every result, email "
+            + "nightshift.alerts.recipients when a check changes state, and print each check's state (the run "
+            + "completes even when checks find trouble).", List.of());
 
     private HealthRequest() {
     }

@@ -1,4 +1,4 @@
-package com.nightshift.health.metrics;
+package com.nightshift.job;
 
 import org.springframework.batch.core.job.AbstractJob;
 import org.springframework.batch.core.step.AbstractStep;
