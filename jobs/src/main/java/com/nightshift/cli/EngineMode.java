@@ -37,7 +37,9 @@ enum EngineMode {
             OpsProperties.RECOVER_DEAD_RUNS, "true",
             "logging.threshold.console", "WARN",
             SchemaProperties.MIGRATE_ON_START, "true",
-            "nightshift.recipients.file", RecipientsProperties.DEMO_FILE)),
+            "nightshift.recipients.file", RecipientsProperties.DEMO_FILE,
+            // so that the demo's health run shows its alert letter beside the reports' (mail/ of the data dir)
+            "nightshift.alerts.recipients", "oncall@example.com")),
 
     /** The schema alone: a database connection and the changelog, nothing else of the engine. */
     SCHEMA(SchemaApplication.class, EnumSet.of(EmbeddedService.DATABASE), Map.of(

@@ -44,6 +44,8 @@ class DemoIT {
             assertThat(output).as("health runs after the rollup and prints each check's line").anyMatch(line ->
                     line.startsWith("Job health COMPLETED")).anyMatch(line ->
                     line.matches("  (OK|WARN|CRIT) +database\\.latency +.+"));
+            assertThat(output).as("the health run tells the demo's on-call address about what it found").anyMatch(
+                    line -> line.startsWith("  alerts: ") && !line.contains("nobody to tell"));
             assertThat(output).as("the shipped schedules and their next fires").contains(
                     "Schedules from classpath:schedules/, firing while the demo serves:").anyMatch(line ->
                     line.matches("\\s+rollup-incremental\\s+rollup\\s+mode=incremental\\s+NORMAL\\s+0 0/15 \\* \\* \\* \\?"
