@@ -9,12 +9,13 @@ import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes Spring Batch's record of job instances whose every execution ended before the cutoff, a whole
- * instance at a time (half an instance could not be restarted sensibly), children before parents. Never an
- * instance with an execution still running (STARTING, STARTED, STOPPING, even one left so by a dead process),
- * nor one whose run has letters still to be sent. Our own tables that name a {@code job_execution_id}
- * (schedule fires, the delivery ledger, report archives, health results, rollup bookkeeping) hold it as a plain
- * number without a foreign key: they keep it as history, and their own retention removes them.
+ * Deletes Spring Batch's record of job instances whose every execution was created before the cutoff and has
+ * ended, a whole instance at a time (half an instance could not be restarted sensibly), children before parents.
+ * Never an instance with an execution still running (STARTING, STARTED, STOPPING, even one left so by a dead
+ * process), nor one whose run has letters still to be sent. Our own tables that name a {@code job_execution_id}
+ * (schedule fires, the delivery ledger, report archives, health results and alerts, rollup bookkeeping) hold it
+ * as a plain number without a foreign key: they keep it as history (only the ledger, the archives and the health
+ * results have a retention of their own).
  */
 @Component
 class BatchMetadataPurge {

@@ -1,6 +1,5 @@
 package com.nightshift.maintenance;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -48,15 +47,14 @@ class Purges {
                         health::count, health::purge));
     }
 
-    List<Action> run(boolean dryRun) throws SQLException {
+    List<Action> run(boolean dryRun) {
         List<Action> done = new ArrayList<>();
         for (Purge purge : purges) {
             Instant before = Instant.now().minus(purge.retention());
             String what = "purge " + purge.name() + " older than " + purge.retention().toDays() + " days (before "
                     + before.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS) + ")";
             if (dryRun) {
-                long count = actions.query(jdbc -> purge.count().apply(jdbc, before));
-                done.add(TableActions.logged(Action.wouldDo(what, count + " " + purge.unit())));
+                done.add(actions.wouldDo(what, jdbc -> purge.count().apply(jdbc, before) + " " + purge.unit()));
             } else {
                 done.add(actions.run(what, purge.table(), connection -> deleted(connection, purge, before)));
             }

@@ -78,6 +78,19 @@ class TableActions {
         return action;
     }
 
+    /**
+     * A dry run's line for {@code what}: {@code count} read on a connection of its own. A read the role may not
+     * do, or one that times out, is the action's outcome as in a real run, not a failed step.
+     */
+    Action wouldDo(String what, Function<JdbcOperations, String> count) {
+        long start = System.nanoTime();
+        try {
+            return logged(Action.wouldDo(what, query(count)));
+        } catch (SQLException | RuntimeException e) {
+            return logged(Action.failed(what, since(start), e));
+        }
+    }
+
     /** Reads what to do, on a connection of its own under the same timeouts. */
     <T> T query(Function<JdbcOperations, T> queries) throws SQLException {
         try (MaintenanceConnection connection = open()) {

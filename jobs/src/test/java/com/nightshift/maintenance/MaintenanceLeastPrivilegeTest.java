@@ -76,6 +76,19 @@ class MaintenanceLeastPrivilegeTest {
     }
 
     @Test
+    void aDryRunCountTheRoleMayNotReadIsReportedNotPermittedRatherThanFailingTheStep() {
+        owner.execute("REVOKE SELECT ON health_result FROM " + DatabaseRoles.APPLICATION);
+        HealthHistoryPurge purge = new HealthHistoryPurge();
+
+        Action action = asApplication.wouldDo("purge health history", jdbc -> purge.count(jdbc,
+                Instant.now().minus(Duration.ofDays(90))) + " results");
+
+        assertThat(action.outcome()).isEqualTo(Action.Outcome.NOT_PERMITTED);
+        assertThat(action.line()).contains("purge health history: not permitted",
+                "permission denied for table health_result");
+    }
+
+    @Test
     void aStatementCancelledAtItsTimeoutIsSkippedAndNamesTheSetting() throws Exception {
         BloatedTables.create(owner, "bloat_slow");
         TableActions patientForLocksOnly = new TableActions(DatabaseRoles.as("postgres", database),

@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.nightshift.config.NightshiftProperties;
 import com.nightshift.delivery.Deliveries;
 import com.nightshift.health.HealthHistory;
+import com.nightshift.health.HealthProperties;
 import com.nightshift.health.HealthState;
 import com.nightshift.health.StoredResult;
 
@@ -39,9 +40,11 @@ class AlertDecisions {
     private final AlertLetter letter;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final long timeoutMillis;
 
     AlertDecisions(HealthHistory history, AlertHistory alertHistory, Deliveries deliveries, AlertProperties properties,
-                   NightshiftProperties nightshift, JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+                   NightshiftProperties nightshift, HealthProperties health, JdbcTemplate jdbc,
+                   PlatformTransactionManager transactionManager) {
         this.history = history;
         this.alertHistory = alertHistory;
         this.deliveries = deliveries;
@@ -53,6 +56,7 @@ class AlertDecisions {
         // a transaction of its own, committed before anything is sent; the ledger's planning joins it (one
         // DataSource), so the alerts and their letters commit together or not at all
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.timeoutMillis = health.statementTimeout().toMillis();
     }
 
     /**
@@ -74,6 +78,9 @@ class AlertDecisions {
         }
         int recipients = properties.recipients().size();
         return transactions.execute(status -> {
+            // the checks' timeout here too: a decider stuck on a sick database (or on a lock another decider
+            // holds) fails the step, to be resumed, rather than hang the nightly run; it decided nothing
+            jdbc.execute("SET LOCAL statement_timeout = " + timeoutMillis);
             alertHistory.lockUntilCommit();
             List<Alert> alerts = alerts(Set.copyOf(checks));
             if (alerts.isEmpty()) {

@@ -97,7 +97,7 @@ final class AlertLetter {
         return lines;
     }
 
-    /** {@code connections_used = 92 %（警告阈值 80 %，严重阈值 95 %）}. */
+    /** {@code connections_used = 92 % (警告阈值 80 %, 严重阈值 95 %)}. */
     private String measurement(Measurement value) {
         String unit = value.unit() == null || value.unit().isBlank() ? "" : " " + value.unit();
         List<String> thresholds = new ArrayList<>();

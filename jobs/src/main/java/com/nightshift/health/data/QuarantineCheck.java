@@ -45,8 +45,7 @@ class QuarantineCheck extends GrantAwareCheck {
                 GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2""", (rs, row) -> new Group(rs.getString("store"),
                 rs.getString("reason"), rs.getLong("lines")), OffsetDateTime.ofInstant(since.from(), ZoneOffset.UTC));
         long lines = groups.stream().mapToLong(Group::lines).sum();
-        HealthState state = lines >= thresholds.quarantineCrit() ? HealthState.CRIT
-                : lines >= thresholds.quarantineWarn() ? HealthState.WARN : HealthState.OK;
+        HealthState state = HealthState.above(lines, thresholds.quarantineWarn(), thresholds.quarantineCrit());
         List<Measurement> values = List.of(new Measurement("quarantined", lines,
                 (double) thresholds.quarantineWarn(), (double) thresholds.quarantineCrit(), "lines"));
         if (state == HealthState.OK) {

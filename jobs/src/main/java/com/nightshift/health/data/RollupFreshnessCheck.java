@@ -95,8 +95,7 @@ class RollupFreshnessCheck extends GrantAwareCheck {
                     yesterday, yesterday));
         }
         if (storeDays > 0) {
-            HealthState behind = lag == null ? HealthState.WARN
-                    : lag >= crit ? HealthState.CRIT : lag >= warn ? HealthState.WARN : HealthState.OK;
+            HealthState behind = lag == null ? HealthState.WARN : HealthState.above(lag, warn, crit);
             state = state.worse(behind);
             if (behind != HealthState.OK) {
                 problems.add(String.format("%d store-days changed after their rollup are waiting (%s%s); %s "

@@ -55,8 +55,7 @@ class FailedJobsCheck extends GrantAwareCheck {
                 rs.getString("why"), (Long) rs.getObject("completed_by")), since.local());
         List<Failure> open = failures.stream().filter(failure -> failure.completedBy() == null).toList();
         List<Failure> resumed = failures.stream().filter(failure -> failure.completedBy() != null).toList();
-        HealthState state = open.size() >= thresholds.failedCrit() ? HealthState.CRIT
-                : open.size() >= thresholds.failedWarn() ? HealthState.WARN : HealthState.OK;
+        HealthState state = HealthState.above(open.size(), thresholds.failedWarn(), thresholds.failedCrit());
         List<Measurement> values = List.of(new Measurement("failed", open.size(), (double) thresholds.failedWarn(),
                 (double) thresholds.failedCrit(), "executions"),
                 new Measurement("failed_then_completed", resumed.size(), null, null, "executions"));

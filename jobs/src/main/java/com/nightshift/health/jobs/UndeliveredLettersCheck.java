@@ -55,8 +55,7 @@ class UndeliveredLettersCheck extends GrantAwareCheck {
                 thresholds.undeliveredLookback().toSeconds(), thresholds.stuckAfter().toSeconds(),
                 thresholds.stuckAfter().toSeconds());
         int count = letters.size();
-        HealthState state = count >= thresholds.undeliveredCrit() ? HealthState.CRIT
-                : count >= thresholds.undeliveredWarn() ? HealthState.WARN : HealthState.OK;
+        HealthState state = HealthState.above(count, thresholds.undeliveredWarn(), thresholds.undeliveredCrit());
         List<Measurement> values = List.of(new Measurement("undelivered", count,
                 (double) thresholds.undeliveredWarn(), (double) thresholds.undeliveredCrit(), "letters"));
         if (state == HealthState.OK) {

@@ -1,7 +1,10 @@
 package com.nightshift.health.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -9,6 +12,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -17,6 +21,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.dao.DataAccessException;
 
 import com.nightshift.health.HealthHistory;
 import com.nightshift.health.HealthState;
@@ -176,6 +181,29 @@ class AlertsExactlyOnceTest extends AlertsTestBase {
         assertThat(resumed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(receivedBy(ONCALL)).hasSize(1);
         assertThat(receivedBy(DBA)).hasSize(1);
+    }
+
+    @Test
+    // without a timeout of its own the decider would wait for the lock forever: fail rather than hang the build
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aDeciderHeldUpPastTheStatementTimeoutGivesUpHavingDecidedNothing() throws Exception {
+        queueCheck.set(HealthState.CRIT);
+        recordResultOutsideTheJob();
+
+        try (Connection other = jdbc.getDataSource().getConnection(); Statement lock = other.createStatement()) {
+            // another decider's lock (AlertHistory), held past nightshift.health.statement-timeout
+            lock.execute("SELECT pg_advisory_lock(" + 0x4e53_4841 + ", 0)");
+            try {
+                assertThatThrownBy(() -> decisions.decide(List.of(AlertTestChecks.QUEUE), null))
+                        .isInstanceOf(DataAccessException.class).hasMessageContaining("statement timeout");
+            } finally {
+                lock.execute("SELECT pg_advisory_unlock(" + 0x4e53_4841 + ", 0)");
+            }
+        }
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM health_alert", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM delivery WHERE delivery_key LIKE 'health-alert:%'",
+                Integer.class)).isZero();
     }
 
     private void recordResultOutsideTheJob() {

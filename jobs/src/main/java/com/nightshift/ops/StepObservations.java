@@ -1,4 +1,4 @@
-package com.nightshift.job;
+package com.nightshift.ops;
 
 import org.springframework.batch.core.job.AbstractJob;
 import org.springframework.batch.core.step.AbstractStep;
