@@ -41,10 +41,14 @@ class TableChecksTest {
         String database = databaseWithTable(20_000);
         JdbcTemplate owner = owner(database);
         owner.update("DELETE FROM tickets WHERE id % 10 <> 0");
-        owner.execute("VACUUM tickets");
         DeadTuplesCheck check = new DeadTuplesCheck(as("postgres", database), thresholds());
 
-        CheckResult result = await().atMost(STATISTICS).until(check::run, r -> r.state() == HealthState.OK);
+        // an autovacuum ANALYZE of the fresh table may still hold a snapshot from before the delete, which keeps
+        // one VACUUM from removing the rows: vacuum again until none holds them
+        CheckResult result = await().atMost(STATISTICS).until(() -> {
+            owner.execute("VACUUM tickets");
+            return check.run();
+        }, r -> r.state() == HealthState.OK);
 
         assertThat(result.message()).startsWith("no tables of 1000 rows or more with many dead rows");
     }
