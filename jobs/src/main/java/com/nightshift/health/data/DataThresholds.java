@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            can have been left behind by)
  * @param incrementalLagCrit  and CRIT from this long
  * @param driftSample         store-days recomputed from the order lines and compared with their rollups, at random,
- *                            per run: each reads its ~100 lines through the (store_name, order_date) index, so 50
+ *                            per run: each reads its ~100 lines through the (store_name, order_date, channel) index, so 50
  *                            take milliseconds on 10 M lines
  * @param quarantineWarn      order lines quarantined since the previous health run, WARN from this many
  * @param quarantineCrit      and CRIT from this many: a feed that sends broken lines in bulk

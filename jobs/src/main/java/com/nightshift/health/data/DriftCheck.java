@@ -25,7 +25,7 @@ import com.nightshift.health.jobs.GrantAwareCheck;
  * cent. Any difference is CRIT and names the store, the date and both sets of figures. Only store-days whose
  * rollup saw every change to their lines are sampled (a newer change is the next incremental run's, not drift),
  * and sampling and recomputing are one statement, so they read one snapshot. Each store-day is one probe of the
- * {@code (store_name, order_date)} index.
+ * {@code (store_name, order_date, channel)} index.
  */
 @Component
 class DriftCheck extends GrantAwareCheck {

@@ -33,7 +33,7 @@ class RollupFreshnessCheck extends GrantAwareCheck {
     static final String NAME = "data.rollup-freshness";
     private static final int NAMED = 5;
 
-    // the store list by a loose index scan, one probe of the (store_name, order_date) index per store: a scan of
+    // the store list by a loose index scan, one probe of the (store_name, order_date, channel) index per store: a scan of
     // orders by date alone would read all 10 M lines
     private static final String NOT_ROLLED_UP = """
             WITH RECURSIVE stores(store_name) AS (

@@ -14,8 +14,8 @@ import com.nightshift.rollup.RollupProperties;
 import com.nightshift.rollup.compute.OrderLine;
 
 /**
- * Reads a partition's order lines in date order, a page at a time, through the (store_name, order_date) index.
- * Each page starts after the last line of the one before ({@code (order_date, id) > (last)}), so no page
+ * Reads a partition's order lines in date order, a page at a time, through the index on (store_name, order_date,
+ * channel). Each page starts after the last line of the one before ({@code (order_date, id) > (last)}), so no page
  * rereads or skips lines, and memory holds one page whatever the partition's size. Pages see one snapshot only
  * when the caller's transaction is repeatable-read, which is how {@link PartitionRollup} calls it.
  */
