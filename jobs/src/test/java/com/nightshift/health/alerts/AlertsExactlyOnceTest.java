@@ -26,6 +26,7 @@ import org.springframework.dao.DataAccessException;
 import com.nightshift.health.HealthHistory;
 import com.nightshift.health.HealthState;
 import com.nightshift.support.FreePorts;
+import com.nightshift.support.ReceivedMail;
 
 /**
  * Each alert reaches each person once, whatever happens between deciding and sending: the alert step run again,
@@ -86,7 +87,7 @@ class AlertsExactlyOnceTest extends AlertsTestBase {
         runHealth();
         runHealth();
 
-        assertThat(receivedBy(ONCALL)).singleElement().extracting(AlertsTestBase::subject)
+        assertThat(receivedBy(ONCALL)).singleElement().extracting(ReceivedMail::subjectOf)
                 .isEqualTo("【Nightshift 告警】严重：jobs.test-queue");
         assertThat(receivedBy(DBA)).hasSize(1);
         assertThat(jdbc.queryForList("SELECT DISTINCT delivery_key FROM delivery WHERE state = 'DELIVERED' "
@@ -108,7 +109,7 @@ class AlertsExactlyOnceTest extends AlertsTestBase {
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(resumed.getJobInstanceId()).isEqualTo(failed.getJobInstanceId());
         assertThat(alertsStepMessage(resumed)).isEqualTo("alerts: nothing new to tell; letters: 2 delivered");
-        assertThat(receivedBy(ONCALL)).singleElement().extracting(AlertsTestBase::subject)
+        assertThat(receivedBy(ONCALL)).singleElement().extracting(ReceivedMail::subjectOf)
                 .isEqualTo("【Nightshift 告警】严重：jobs.test-queue");
         assertThat(receivedBy(DBA)).hasSize(1);
     }
@@ -127,7 +128,7 @@ class AlertsExactlyOnceTest extends AlertsTestBase {
         assertThat(alertsStepMessage(down)).contains("2 failed (sent again by the next health run)");
         assertThat(alertsStepMessage(up)).isEqualTo("alerts: nothing new to tell; letters: 2 delivered "
                 + "(2 that had failed before)");
-        assertThat(receivedBy(ONCALL)).singleElement().extracting(AlertsTestBase::subject)
+        assertThat(receivedBy(ONCALL)).singleElement().extracting(ReceivedMail::subjectOf)
                 .isEqualTo("【Nightshift 告警】严重：jobs.test-queue");
         assertThat(receivedBy(DBA)).hasSize(1);
     }
@@ -152,7 +153,7 @@ class AlertsExactlyOnceTest extends AlertsTestBase {
         assertThat(keys).hasSize(2).allSatisfy(key -> assertThat(jdbc.queryForObject("SELECT count(*) FROM delivery"
                 + " WHERE delivery_key = ? AND email = ? AND resend_of IS NOT NULL", Integer.class, key, ONCALL))
                 .isEqualTo(2));
-        assertThat(receivedBy(ONCALL)).extracting(AlertsTestBase::subject).containsExactlyInAnyOrder(
+        assertThat(receivedBy(ONCALL)).extracting(ReceivedMail::subjectOf).containsExactlyInAnyOrder(
                 "【Nightshift 告警】严重：jobs.test-queue", "【Nightshift 告警】警告：mail.test-spool");
         assertThat(receivedBy(DBA)).hasSize(2);
     }

@@ -1,5 +1,7 @@
 package com.nightshift.health.alerts;
 
+import static com.nightshift.support.ReceivedMail.recipientOf;
+
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -22,7 +24,6 @@ import com.nightshift.support.IntegrationTest;
 import com.nightshift.support.TestMailServer;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -84,24 +85,10 @@ abstract class AlertsTestBase extends IntegrationTest {
     }
 
     static List<MimeMessage> receivedBy(String email) {
-        return received().stream().filter(message -> to(message).equals(email)).toList();
+        return received().stream().filter(message -> recipientOf(message).equals(email)).toList();
     }
 
-    static String to(MimeMessage message) {
-        try {
-            return ((InternetAddress) message.getAllRecipients()[0]).getAddress();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     static String body(MimeMessage message) {
         try {

@@ -1,6 +1,7 @@
 package com.nightshift.health.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static com.nightshift.support.ReceivedMail.subjectOf;
 
 import java.sql.Timestamp;
 import java.time.format.DateTimeFormatter;
@@ -11,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.nightshift.config.NightshiftProperties;
 import com.nightshift.health.HealthState;
+import com.nightshift.support.ReceivedMail;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -27,7 +29,7 @@ class HealthAlertsTest extends AlertsTestBase {
 
         runHealth();
 
-        assertThat(receivedBy(ONCALL)).singleElement().extracting(AlertsTestBase::subject)
+        assertThat(receivedBy(ONCALL)).singleElement().extracting(ReceivedMail::subjectOf)
                 .isEqualTo("【Nightshift 告警】严重：jobs.test-queue");
         assertThat(receivedBy(DBA)).hasSize(1);
         assertThat(received()).hasSize(2);
@@ -39,7 +41,7 @@ class HealthAlertsTest extends AlertsTestBase {
 
         runHealth();
 
-        assertThat(receivedBy(ONCALL)).singleElement().extracting(AlertsTestBase::subject)
+        assertThat(receivedBy(ONCALL)).singleElement().extracting(ReceivedMail::subjectOf)
                 .isEqualTo("【Nightshift 告警】警告：jobs.test-queue");
     }
 
@@ -80,7 +82,7 @@ class HealthAlertsTest extends AlertsTestBase {
 
         assertThat(receivedBy(ONCALL)).hasSize(2);
         MimeMessage recovery = receivedBy(ONCALL).get(1);
-        assertThat(subject(recovery)).isEqualTo("【Nightshift 恢复】jobs.test-queue 已恢复正常");
+        assertThat(subjectOf(recovery)).isEqualTo("【Nightshift 恢复】jobs.test-queue 已恢复正常");
         assertThat(body(recovery)).contains("■ 已恢复　jobs.test-queue（作业）：由严重恢复为正常")
                 .contains("恢复时间：" + firstResultIn(HealthState.OK) + "（此前自 " + badSince + " 起为严重）");
     }
@@ -93,7 +95,7 @@ class HealthAlertsTest extends AlertsTestBase {
 
         runHealth();
 
-        assertThat(receivedBy(ONCALL)).extracting(AlertsTestBase::subject).containsExactly(
+        assertThat(receivedBy(ONCALL)).extracting(ReceivedMail::subjectOf).containsExactly(
                 "【Nightshift 告警】警告：jobs.test-queue", "【Nightshift 告警】严重：jobs.test-queue");
         assertThat(body(receivedBy(ONCALL).get(1))).contains("由警告变为严重");
     }
@@ -109,7 +111,7 @@ class HealthAlertsTest extends AlertsTestBase {
         runHealth();
         runHealth();
 
-        assertThat(receivedBy(ONCALL)).extracting(AlertsTestBase::subject).containsExactly(
+        assertThat(receivedBy(ONCALL)).extracting(ReceivedMail::subjectOf).containsExactly(
                 "【Nightshift 告警】严重：jobs.test-queue", "【Nightshift 提醒】jobs.test-queue 仍为严重");
         assertThat(body(receivedBy(ONCALL).get(1))).contains("■ 仍未解决　jobs.test-queue（作业）：仍为严重")
                 .contains("开始时间：" + since);
@@ -137,7 +139,7 @@ class HealthAlertsTest extends AlertsTestBase {
 
         assertThat(receivedBy(ONCALL)).hasSize(2);
         MimeMessage digest = receivedBy(ONCALL).get(1);
-        assertThat(subject(digest)).isEqualTo("【Nightshift 告警】2 项检查有变化，最严重：严重");
+        assertThat(subjectOf(digest)).isEqualTo("【Nightshift 告警】2 项检查有变化，最严重：严重");
         assertThat(body(digest).indexOf("jobs.test-queue（作业）：由正常变为严重"))
                 .isPositive().isLessThan(body(digest).indexOf("mail.test-spool（邮件）：由警告恢复为正常"));
         assertThat(receivedBy(DBA)).hasSize(2);

@@ -6,6 +6,8 @@ import static com.nightshift.reports.render.ReportFiles.xlsxRow;
 import static com.nightshift.support.OrderLineRows.aLine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static com.nightshift.support.ReceivedMail.recipientOf;
+import static com.nightshift.support.ReceivedMail.subjectOf;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -29,6 +31,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.test.context.TestPropertySource;
 
+import com.nightshift.support.ReceivedMail;
 import com.nightshift.support.RefusingSmtpServer;
 
 import jakarta.mail.MessagingException;
@@ -91,7 +94,7 @@ class ReportEndToEndTest extends ReportJobTestBase {
             assertThat(daily.get(3, TimeUnit.MINUTES).getStatus()).isEqualTo(BatchStatus.COMPLETED);
             assertThat(server.met()).as("the two runs were sending at the same moment").isTrue();
             List<MimeMessage> accepted = server.accepted().stream().map(ReportEndToEndTest::parse).toList();
-            assertThat(accepted).extracting(message -> to(message) + " " + subject(message))
+            assertThat(accepted).extracting(message -> recipientOf(message) + " " + subjectOf(message))
                     .containsExactlyInAnyOrder(
                             ZHANG + " Nightshift 日报 2026年11月5日（1 份报表）",
                             LI + " Nightshift 日报 2026年11月5日（2 份报表）",
@@ -137,7 +140,7 @@ class ReportEndToEndTest extends ReportJobTestBase {
                     .hasSize(1).doesNotContainAnyElementsOf(delivered);
             assertThat(jdbc.queryForList("SELECT state FROM delivery WHERE state <> 'DELIVERED'", String.class))
                     .containsExactly("UNCERTAIN");
-            assertThat(server.accepted().stream().map(ReportEndToEndTest::parse).map(ReportJobTestBase::to).toList())
+            assertThat(server.accepted().stream().map(ReportEndToEndTest::parse).map(ReceivedMail::recipientOf).toList())
                     .containsExactlyInAnyOrderElementsOf(delivered);
         } finally {
             thread.shutdownNow();

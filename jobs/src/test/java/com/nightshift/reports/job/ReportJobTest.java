@@ -3,6 +3,8 @@ package com.nightshift.reports.job;
 import static com.nightshift.reports.render.ReportFiles.pdfText;
 import static com.nightshift.support.OrderLineRows.aLine;
 import static org.assertj.core.api.Assertions.assertThat;
+import static com.nightshift.support.ReceivedMail.recipientOf;
+import static com.nightshift.support.ReceivedMail.subjectOf;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -16,6 +18,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.nightshift.reports.archive.ArchiveFiles;
+import com.nightshift.support.ReceivedMail;
 import com.nightshift.support.RefusingSmtpServer;
 
 import jakarta.mail.BodyPart;
@@ -110,7 +113,7 @@ class ReportJobTest extends ReportJobTestBase {
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(execution.getExitStatus().getExitDescription()).contains("5 delivered, 0 failed");
-        assertThat(received()).extracting(message -> to(message) + " " + keyOf(message) + " "
+        assertThat(received()).extracting(message -> recipientOf(message) + " " + keyOf(message) + " "
                 + attachmentNames(message)).containsExactlyInAnyOrder(
                 "zhang.san@example.com report:daily:2026-11-05 [store-daily_北京朝阳店_2026-11-05.pdf, "
                         + "store-daily_北京朝阳店_2026-11-05.xlsx]",
@@ -138,7 +141,7 @@ class ReportJobTest extends ReportJobTestBase {
         assertThat(body(toZhang)).doesNotContain(TIANJIN, SHANGHAI);
         assertThat(pdfText(attachment(receivedBy(WANG), "store-daily_上海浦东店😀_2026-11-05.pdf")))
                 .contains(SHANGHAI).doesNotContain(BEIJING, TIANJIN);
-        assertThat(received()).extracting(ReportJobTestBase::to).doesNotContain(HQ);
+        assertThat(received()).extracting(ReceivedMail::recipientOf).doesNotContain(HQ);
     }
 
     @Test
@@ -148,11 +151,11 @@ class ReportJobTest extends ReportJobTestBase {
         runner.run("report", Map.of("report", "store-daily", "date", DAY.toString()));
 
         MimeMessage chinese = receivedBy(ZHANG);
-        assertThat(subject(chinese)).isEqualTo("Nightshift 日报 2026年11月5日（1 份报表）");
+        assertThat(subjectOf(chinese)).isEqualTo("Nightshift 日报 2026年11月5日（1 份报表）");
         assertThat(body(chinese)).contains("张三，您好", "门店日报（北京朝阳店）：订单 1，净额 ¥100.00", "数据截至");
         assertThat(pdfText(attachment(chinese, "store-daily_北京朝阳店_2026-11-05.pdf"))).contains("门店日报");
         MimeMessage english = receivedBy(WANG);
-        assertThat(subject(english)).isEqualTo("Nightshift daily reports November 5, 2026 (1 report)");
+        assertThat(subjectOf(english)).isEqualTo("Nightshift daily reports November 5, 2026 (1 report)");
         assertThat(body(english)).contains("Dear Wang Wu", "Store daily (上海浦东店😀): 1 order, net ¥100.00");
         assertThat(pdfText(attachment(english, "store-daily_上海浦东店😀_2026-11-05.pdf")))
                 .contains("Store daily report").doesNotContain("门店日报");
@@ -178,10 +181,10 @@ class ReportJobTest extends ReportJobTestBase {
                 .containsExactlyInAnyOrder(ZHANG + " 0 DELIVERED", LI + " 0 DELIVERED", ZHANG + " 1 DELIVERED",
                         LI + " 1 DELIVERED");
         assertThat(received()).hasSize(4);
-        List<MimeMessage> toZhang = received().stream().filter(message -> to(message).equals(ZHANG)).toList();
+        List<MimeMessage> toZhang = received().stream().filter(message -> recipientOf(message).equals(ZHANG)).toList();
         assertThat(toZhang).hasSize(2);
         MimeMessage correction = toZhang.get(1);
-        assertThat(subject(correction)).startsWith("【更正】Nightshift 日报");
+        assertThat(subjectOf(correction)).startsWith("【更正】Nightshift 日报");
         assertThat(body(correction)).contains("门店日报（北京朝阳店）净额：¥100.00 → ¥1,334.50",
                 "门店日报（北京朝阳店）订单数：1 → 2");
         assertThat(pdfText(attachment(correction, "store-daily_北京朝阳店_2026-11-05.pdf"))).contains("1,334.50");
@@ -201,14 +204,14 @@ class ReportJobTest extends ReportJobTestBase {
 
         assertThat(unchanged.getExitStatus().getExitDescription()).contains("0 delivered");
         assertThat(wholeDayAgain.getExitStatus().getExitDescription()).contains("0 delivered");
-        List<MimeMessage> toLi = received().stream().filter(message -> to(message).equals(LI)).toList();
+        List<MimeMessage> toLi = received().stream().filter(message -> recipientOf(message).equals(LI)).toList();
         assertThat(toLi).as("the whole day, then one correction for 天津").hasSize(2);
         MimeMessage correction = toLi.get(1);
         assertThat(body(correction)).contains("门店日报（天津滨江道店）净额：¥100.00 → ¥150.00")
                 .doesNotContain("门店日报（北京朝阳店）净额");
         assertThat(attachmentNames(correction)).as("the region's letter stays whole")
                 .anyMatch(name -> name.contains(BEIJING)).anyMatch(name -> name.contains(TIANJIN));
-        assertThat(received().stream().filter(message -> to(message).equals(ZHANG)))
+        assertThat(received().stream().filter(message -> recipientOf(message).equals(ZHANG)))
                 .as("北京's own manager: nothing of his changed").hasSize(1);
     }
 
@@ -236,7 +239,7 @@ class ReportJobTest extends ReportJobTestBase {
         assertThat(jdbc.queryForList("SELECT subject || ' ' || rendering_execution_id FROM report_archive",
                 String.class)).containsExactlyInAnyOrder(SHANGHAI + " " + failed.getId(),
                 BEIJING + " " + failed.getId(), TIANJIN + " " + resumed.getId());
-        assertThat(received()).extracting(ReportJobTestBase::to).containsExactlyInAnyOrder(ZHANG, LI, WANG);
+        assertThat(received()).extracting(ReceivedMail::recipientOf).containsExactlyInAnyOrder(ZHANG, LI, WANG);
     }
 
     @Test
@@ -276,7 +279,7 @@ class ReportJobTest extends ReportJobTestBase {
                 .containsExactlyInAnyOrder(ZHANG + " 0 FAILED", LI + " 0 DELIVERED", ZHANG + " 1 DELIVERED",
                         LI + " 1 DELIVERED");
         MimeMessage toZhang = receivedBy(ZHANG);
-        assertThat(subject(toZhang)).as("张三 never had the first letter: not a correction of it")
+        assertThat(subjectOf(toZhang)).as("张三 never had the first letter: not a correction of it")
                 .doesNotContain("更正");
         assertThat(pdfText(attachment(toZhang, "store-daily_北京朝阳店_2026-11-05.pdf"))).contains("1,334.50");
     }

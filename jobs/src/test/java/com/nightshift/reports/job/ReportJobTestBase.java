@@ -1,6 +1,7 @@
 package com.nightshift.reports.job;
 
 import static com.nightshift.support.OrderLineRows.aLine;
+import static com.nightshift.support.ReceivedMail.recipientOf;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,7 +34,6 @@ import com.nightshift.support.TestMailServer;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
@@ -149,28 +149,14 @@ abstract class ReportJobTestBase extends IntegrationTest {
 
     /** The one message GreenMail received for this address. */
     static MimeMessage receivedBy(String email) {
-        List<MimeMessage> messages = received().stream().filter(message -> to(message).equals(email)).toList();
+        List<MimeMessage> messages = received().stream().filter(message -> recipientOf(message).equals(email)).toList();
         if (messages.size() != 1) {
             throw new AssertionError(email + " received " + messages.size() + " messages, not one");
         }
         return messages.get(0);
     }
 
-    static String to(MimeMessage message) {
-        try {
-            return ((InternetAddress) message.getAllRecipients()[0]).getAddress();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     static String messageId(MimeMessage message) {
         try {
@@ -225,7 +211,7 @@ abstract class ReportJobTestBase extends IntegrationTest {
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException(e);
         }
-        throw new AssertionError("no attachment " + fileName + " in the message to " + to(message) + ": "
+        throw new AssertionError("no attachment " + fileName + " in the message to " + recipientOf(message) + ": "
                 + attachmentNames(message));
     }
 
