@@ -77,8 +77,9 @@ class ScheduleFiresCheck extends GrantAwareCheck {
             found.add(String.format("%d schedule fire%s refused and %d record%s of missed fires %s: %s. A refused "
                     + "fire's message says why: its job still running (see jobs.long-running; a schedule firing "
                     + "faster than its job runs needs a longer interval), its instance busy, or its instance gone; "
-                    + "missed fires mean no instance was serving, or the schedule was paused (GET /api/schedules)", refused, refused == 1 ? "" : "s", skipped,
-                    skipped == 1 ? "" : "s", since.describe(), named(fires)));
+                    + "missed fires mean no instance was serving, or the schedule was paused (GET /api/schedules)",
+                    refused, refused == 1 ? "" : "s", skipped, skipped == 1 ? "" : "s", since.describe(),
+                    named(fires)));
         }
         if (!overdue.isEmpty()) {
             found.add(String.format("%d schedule%s not fired more than %d s after %s time: %s. No instance of "
