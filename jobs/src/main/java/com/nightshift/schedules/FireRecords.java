@@ -3,6 +3,7 @@ package com.nightshift.schedules;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +100,22 @@ public class FireRecords {
                 UPDATE schedule_fire SET outcome = ?, job_execution_id = ?, message = ?, ended_at = now()
                 WHERE outcome IN ('STARTED', 'STOPPED') AND (job_execution_id = ? OR schedule = ? AND fire_time = ?)
                 """, outcome.name(), executionId, message, executionId, schedule, Timestamp.from(fireTime));
+    }
+
+    /**
+     * Settles the claims of a process that died between claiming a fire and starting its run: STARTED with no
+     * execution, claimed more than {@code grace} ago (by the database's clock, which stamped the claim) by a Quartz
+     * instance no longer checked in to {@code schedulerName}'s cluster. They become REFUSED with {@code message}.
+     *
+     * @return the fires settled
+     */
+    List<FireRecord> settleAbandoned(String schedulerName, Duration grace, String message) {
+        return jdbc.query("""
+                UPDATE schedule_fire SET outcome = 'REFUSED', message = ?, ended_at = now()
+                WHERE outcome = 'STARTED' AND job_execution_id IS NULL
+                  AND claimed_at < now() - make_interval(secs => ?)
+                  AND instance NOT IN (SELECT instance_name FROM qrtz_scheduler_state WHERE sched_name = ?)
+                RETURNING\s""" + COLUMNS, FireRecords::record, message, grace.toMillis() / 1000.0, schedulerName);
     }
 
     /** The latest fire time recorded for the schedule apart from manual fires: what a catch-up counts from. */

@@ -166,6 +166,11 @@ class QuartzSchedules {
         scheduler.resumeTriggers(GroupMatcher.triggerGroupEquals(triggerGroup(name)));
     }
 
+    /** The cluster's name: the instances sharing a database share it. */
+    String schedulerName() throws SchedulerException {
+        return scheduler.getSchedulerName();
+    }
+
     String instanceId() throws SchedulerException {
         return scheduler.getSchedulerInstanceId();
     }

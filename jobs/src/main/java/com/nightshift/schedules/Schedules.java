@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 
 import com.nightshift.ops.JobAlreadyRunningException;
 import com.nightshift.ops.JobRunner;
+import com.nightshift.ops.TooManyRunsException;
 
 /**
  * Operating the schedules, for the API and the command line: their state and next fires, a preview, pause,
@@ -112,9 +113,10 @@ public class Schedules {
      * starts runs, and answers once the run is recorded: its fire, pointing at its execution. The run's end is
      * written on the fire by {@link FireRunListener}.
      *
-     * @throws FireRefusedException when the job is already running with the same parameters
-     * @throws com.nightshift.ops.TooManyRunsException when this instance is shutting down or runs as many jobs as
-     *                                                 it may
+     * @throws FireRefusedException when the job is already running with the same parameters (the fire is recorded
+     *                              REFUSED)
+     * @throws TooManyRunsException when this instance is shutting down or runs as many jobs as it may (the fire is
+     *                              recorded REFUSED, saying so)
      */
     public FireRecord fire(String name) throws Exception {
         ScheduleDefinition definition = definition(name);
@@ -125,6 +127,10 @@ public class Schedules {
         } catch (JobAlreadyRunningException e) {
             records.ended(claimed.id(), FireOutcome.REFUSED, null, e.getMessage());
             throw new FireRefusedException(e.getMessage());
+        } catch (TooManyRunsException e) {
+            // the run never began: not a failure but this instance saying no, as its message says
+            records.ended(claimed.id(), FireOutcome.REFUSED, null, e.getMessage());
+            throw e;
         } catch (Exception | Error e) {
             records.ended(claimed.id(), FireOutcome.FAILED, null, e.getClass().getSimpleName() + ": "
                     + e.getMessage());

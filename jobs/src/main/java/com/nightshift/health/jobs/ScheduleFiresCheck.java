@@ -21,7 +21,9 @@ import com.nightshift.schedules.SchedulesProperties;
 
 /**
  * Schedule fires that ran nothing since the previous health run, as {@code schedule_fire} (changelog 016) records
- * them: REFUSED (the job was still running with the same parameters, often the previous fire's run) and SKIPPED
+ * them: REFUSED (the job was still running with the same parameters, often the previous fire's run; for a manual
+ * fire, the instance ran as many jobs as it may; or the instance that claimed the fire died before starting its
+ * run, settled later by another instance, so a fire counts when it was settled, not claimed) and SKIPPED
  * (fires missed while no instance was up or the schedule was paused, one row for all of them); and fires missed
  * now, not recorded yet: a schedule's Quartz trigger (not paused) whose time is more than
  * {@code nightshift.schedules.late-after} past, because no instance of this scheduler is serving or every Quartz
@@ -56,8 +58,8 @@ class ScheduleFiresCheck extends GrantAwareCheck {
         PreviousHealthRun.Since since = previous.since(jdbc);
         List<Fire> fires = jdbc.query("""
                 SELECT schedule, fire_time, outcome, coalesce(message, '') AS message FROM schedule_fire
-                WHERE (outcome = 'REFUSED' OR kind = 'SKIPPED') AND claimed_at >= ?
-                ORDER BY claimed_at, id""", (rs, row) -> new Fire(rs.getString("schedule"),
+                WHERE (outcome = 'REFUSED' OR kind = 'SKIPPED') AND ended_at >= ?
+                ORDER BY ended_at, id""", (rs, row) -> new Fire(rs.getString("schedule"),
                 rs.getObject("fire_time", OffsetDateTime.class), rs.getString("outcome"), rs.getString("message")),
                 OffsetDateTime.ofInstant(since.from(), ZoneOffset.UTC));
         long refused = fires.stream().filter(fire -> fire.outcome().equals("REFUSED")).count();
@@ -73,10 +75,11 @@ class ScheduleFiresCheck extends GrantAwareCheck {
         List<String> found = new ArrayList<>();
         if (!fires.isEmpty()) {
             found.add(String.format("%d schedule fire%s refused and %d record%s of missed fires %s: %s. A refused "
-                    + "fire found its job still running (see jobs.long-running; a schedule firing faster than its "
-                    + "job runs needs a longer interval); missed fires mean no instance was serving, or the schedule "
-                    + "was paused (GET /api/schedules)", refused, refused == 1 ? "" : "s", skipped,
-                    skipped == 1 ? "" : "s", since.describe(), named(fires)));
+                    + "fire's message says why: its job still running (see jobs.long-running; a schedule firing "
+                    + "faster than its job runs needs a longer interval), its instance busy, or its instance gone; "
+                    + "missed fires mean no instance was serving, or the schedule was paused (GET /api/schedules)",
+                    refused, refused == 1 ? "" : "s", skipped, skipped == 1 ? "" : "s", since.describe(),
+                    named(fires)));
         }
         if (!overdue.isEmpty()) {
             found.add(String.format("%d schedule%s not fired more than %d s after %s time: %s. No instance of "

@@ -209,6 +209,22 @@ class JobsChecksTest extends IntegrationTest {
                 "schedule report-store-daily SKIPPED", "3 fire(s) from 2026-12-04T23:00:00Z");
     }
 
+    /** Settled by another instance long after its claim (schedules.AbandonedFires): it counts when settled. */
+    @Test
+    void aFireClaimedBeforeThePreviousHealthRunAndSettledSinceIsWarn() {
+        String schedule = "abandoned-" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.update("INSERT INTO schedule_fire (schedule, fire_time, kind, parameters, outcome, instance, claimed_at, "
+                + "ended_at, message) VALUES (?, now() - interval '1 hour', 'SCHEDULED', '{}', 'REFUSED', "
+                + "'gone-instance', now() - interval '1 hour', now(), ?)", schedule,
+                "the instance that claimed it stopped before starting the run");
+
+        CheckResult result = fires.run();
+
+        assertThat(result.state()).isEqualTo(HealthState.WARN);
+        assertThat(result.message()).contains("1 schedule fire refused", "schedule " + schedule + " REFUSED",
+                "the instance that claimed it stopped before starting the run");
+    }
+
     @Test
     void lettersDeliveredAreOk() {
         String key = aLetterSent(mail.getPort());
@@ -329,8 +345,9 @@ class JobsChecksTest extends IntegrationTest {
 
     /** A fire row as the schedules' firer records it. */
     private void aFire(String schedule, String kind, String outcome, String message) {
-        jdbc.update("INSERT INTO schedule_fire (schedule, fire_time, kind, parameters, outcome, instance, message) "
-                + "VALUES (?, now(), ?, '{}', ?, 'test-instance', ?)", schedule, kind, outcome, message);
+        jdbc.update("INSERT INTO schedule_fire (schedule, fire_time, kind, parameters, outcome, instance, ended_at, "
+                + "message) VALUES (?, now(), ?, '{}', ?, 'test-instance', now(), ?)",
+                schedule, kind, outcome, message);
     }
 
     /** Plans one letter and sends it through the SMTP server at {@code port}; returns its key. */

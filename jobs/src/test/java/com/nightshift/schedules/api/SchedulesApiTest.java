@@ -7,6 +7,9 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.nightshift.ops.HeldRunLock;
+import com.nightshift.schedules.FireOutcome;
+import com.nightshift.schedules.FireRecord;
 import com.nightshift.schedules.FireRecords;
 import com.nightshift.schedules.ScheduleEngine;
 import com.nightshift.schedules.ScheduleStateException;
@@ -47,7 +52,9 @@ class SchedulesApiTest {
     static void startEngine() throws Exception {
         jdbcUrl = TestServers.get().newDatabase("schedules_api");
         folder = Files.createTempDirectory("schedules-api-");
-        List<String> web = new ArrayList<>(List.of("--spring.main.web-application-type=servlet", "--server.port=0"));
+        // one background run at a time: a test takes it to see a manual fire refused for want of room
+        List<String> web = new ArrayList<>(List.of("--spring.main.web-application-type=servlet", "--server.port=0",
+                "--nightshift.ops.background-jobs=1"));
         web.addAll(TestUsers.arguments());
         engine = ScheduleEngine.start(jdbcUrl, folder, "nightshift-schedules-api-test", web.toArray(String[]::new));
     }
@@ -205,6 +212,37 @@ class SchedulesApiTest {
         }
         assertThat(engine.bean(FireRecords.class).latest("incremental").orElseThrow().outcome().name())
                 .isEqualTo("REFUSED");
+    }
+
+    @Test
+    void aManualFireThisInstanceHasNoRoomForIsUnavailableAndRecordedAsRefusedSayingWhy() throws Exception {
+        FireRecords records = engine.bean(FireRecords.class);
+        long busy;
+        try (Connection lock = DriverManager.getConnection(jdbcUrl, "postgres", null);
+             Statement statement = lock.createStatement()) {
+            lock.setAutoCommit(false);
+            statement.execute("LOCK TABLE rollup_store_daily IN ACCESS EXCLUSIVE MODE");
+            // its run waits for the table on the one background thread
+            busy = engine.bean(Schedules.class).fire("daily").id();
+            long execution = records.byId(busy).orElseThrow().executionId();
+            await().atMost(Duration.ofSeconds(30)).until(() -> engine.jdbc().queryForObject(
+                    "SELECT status FROM batch_job_execution WHERE job_execution_id = ?", String.class, execution)
+                    .equals("STARTED"));
+
+            HttpResponse<String> response = api().post("/api/schedules/incremental/fire");
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(JSON.readTree(response.body()).get("detail").asString())
+                    .contains("nightshift.ops.background-jobs");
+            lock.rollback();
+        }
+        FireRecord refused = records.latest("incremental").orElseThrow();
+        assertThat(refused.outcome()).isEqualTo(FireOutcome.REFUSED);
+        assertThat(refused.message()).startsWith("this instance already runs 1 jobs")
+                .contains("nightshift.ops.background-jobs");
+        assertThat(refused.executionId()).isNull();
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                records.byId(busy).orElseThrow().outcome() != FireOutcome.STARTED);
     }
 
     @Test
