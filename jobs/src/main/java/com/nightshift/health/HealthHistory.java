@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,8 +16,9 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every result of the health job, kept with its values: the latest of each check (the current state), the results
- * of one run, and one check's history over a time range, newest first and limited.
+ * Every result of the health job, kept with its values: the latest of each of some checks (the current state, see
+ * {@link CurrentChecks}), the results of one run, and one check's history over a time range, newest first and
+ * limited.
  */
 @Component
 public class HealthHistory {
@@ -40,10 +42,11 @@ public class HealthHistory {
                 JSON.writeValueAsString(result.values()), (int) Math.min(Integer.MAX_VALUE, took.toMillis()));
     }
 
-    /** The newest result of every check ever run, by check name. */
-    public List<StoredResult> latest() {
+    /** The newest result of each of these checks that has one, by check name. */
+    public List<StoredResult> latest(Collection<String> checks) {
         return jdbc.query("SELECT DISTINCT ON (check_name) " + COLUMNS + " FROM health_result "
-                + "ORDER BY check_name, checked_at DESC, id DESC", ROW);
+                + "WHERE check_name = ANY(?) ORDER BY check_name, checked_at DESC, id DESC", ROW,
+                (Object) checks.toArray(String[]::new));
     }
 
     /** The results of one health run, in the order they were found. */

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.nightshift.health.CurrentChecks;
 import com.nightshift.health.HealthHistoryPurge;
 import com.nightshift.support.DatabaseRoles;
 
@@ -66,7 +67,7 @@ class MaintenanceLeastPrivilegeTest {
                 + "RETURNING id", Long.class);
         owner.update("INSERT INTO health_result (check_name, check_group, state, message, took_ms) "
                 + "VALUES ('test.roles', 'TABLES', 'OK', 'fine', 1)");
-        HealthHistoryPurge purge = new HealthHistoryPurge();
+        HealthHistoryPurge purge = new HealthHistoryPurge(new CurrentChecks(List.of()));
 
         Action action = asApplication.run("purge health history", "health_result", connection -> connection
                 .inTransaction(jdbc -> purge.purge(jdbc, Instant.now().minus(Duration.ofDays(90)))) + " deleted");
@@ -78,7 +79,7 @@ class MaintenanceLeastPrivilegeTest {
     @Test
     void aDryRunCountTheRoleMayNotReadIsReportedNotPermittedRatherThanFailingTheStep() {
         owner.execute("REVOKE SELECT ON health_result FROM " + DatabaseRoles.APPLICATION);
-        HealthHistoryPurge purge = new HealthHistoryPurge();
+        HealthHistoryPurge purge = new HealthHistoryPurge(new CurrentChecks(List.of()));
 
         Action action = asApplication.wouldDo("purge health history", jdbc -> purge.count(jdbc,
                 Instant.now().minus(Duration.ofDays(90))) + " results");

@@ -52,10 +52,11 @@ class MaintenancePurgesTest extends MaintenanceDatabaseTest {
     }
 
     @Test
-    void olderHealthResultsAreDeletedButEachChecksLatestStays() throws Exception {
-        long oldest = rows.healthResult("test.purged", 200);
-        long older = rows.healthResult("test.purged", 100);
-        long latestButOld = rows.healthResult("test.purged", 95);
+    void olderHealthResultsAreDeletedButEachCurrentChecksLatestStays() throws Exception {
+        // one of the engine's own checks; its results exist in this database only as this test makes them
+        long oldest = rows.healthResult("tables.bloat", 200);
+        long older = rows.healthResult("tables.bloat", 100);
+        long latestButOld = rows.healthResult("tables.bloat", 95);
         long recent = rows.healthResult("test.kept", 5);
 
         maintenance("false");
@@ -64,6 +65,17 @@ class MaintenancePurgesTest extends MaintenanceDatabaseTest {
         assertThat(rows.exists("health_result", older)).isFalse();
         assertThat(rows.exists("health_result", latestButOld)).isTrue();
         assertThat(rows.exists("health_result", recent)).isTrue();
+    }
+
+    @Test
+    void theLatestResultOfACheckTheEngineNoLongerRunsGoesOncePastTheRetention() throws Exception {
+        long retiredLatestButOld = rows.healthResult("test.retired-old", 95);
+        long retiredRecent = rows.healthResult("test.retired-recent", 5);
+
+        maintenance("false");
+
+        assertThat(rows.exists("health_result", retiredLatestButOld)).isFalse();
+        assertThat(rows.exists("health_result", retiredRecent)).isTrue();
     }
 
     @Test

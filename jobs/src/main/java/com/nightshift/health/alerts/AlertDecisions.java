@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -82,7 +81,7 @@ class AlertDecisions {
             // holds) fails the step, to be resumed, rather than hang the nightly run; it decided nothing
             jdbc.execute("SET LOCAL statement_timeout = " + timeoutMillis);
             alertHistory.lockUntilCommit();
-            List<Alert> alerts = alerts(Set.copyOf(checks));
+            List<Alert> alerts = alerts(checks);
             if (alerts.isEmpty()) {
                 return new Decision(Optional.empty(), List.of(), recipients);
             }
@@ -95,18 +94,15 @@ class AlertDecisions {
 
     /** The checks whose latest result is not OK, for the step's message when nobody is to be told. */
     List<String> notOk(Collection<String> checks) {
-        return history.latest().stream().filter(result -> checks.contains(result.check()))
-                .filter(result -> result.state() != HealthState.OK).map(StoredResult::check).sorted().toList();
+        return history.latest(checks).stream().filter(result -> result.state() != HealthState.OK)
+                .map(StoredResult::check).sorted().toList();
     }
 
-    private List<Alert> alerts(Set<String> checks) {
+    private List<Alert> alerts(Collection<String> checks) {
         Instant now = jdbc.queryForObject("SELECT now()", Timestamp.class).toInstant();
         Map<String, LastAlert> told = alertHistory.lastTold();
         List<Alert> alerts = new ArrayList<>();
-        for (StoredResult result : history.latest()) {
-            if (!checks.contains(result.check())) {
-                continue;
-            }
+        for (StoredResult result : history.latest(checks)) {
             LastAlert last = told.get(result.check());
             rules.judge(result.state(), last, now).ifPresent(kind -> alerts.add(new Alert(kind, result,
                     last == null ? HealthState.OK : last.state(), history.since(result.check(), result.state()),

@@ -9,13 +9,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.nightshift.health.CurrentChecks;
 import com.nightshift.health.HealthHistory;
 import com.nightshift.health.StoredResult;
 
 /**
- * The health checks' results: {@code GET /api/health} the latest of each check, {@code GET /api/health/history}
- * one check's results over a time range ({@code from} inclusive, {@code to} exclusive, ISO-8601 instants such as
- * {@code 2026-12-07T02:00:00Z}), newest first, at most {@code limit}.
+ * The health checks' results: {@code GET /api/health} the latest of each check this engine runs
+ * ({@link CurrentChecks}), {@code GET /api/health/history} one check's results (of any check ever stored) over a
+ * time range ({@code from} inclusive, {@code to} exclusive, ISO-8601 instants such as {@code 2026-12-07T02:00:00Z}),
+ * newest first, at most {@code limit}.
  */
 @RestController
 @RequestMapping("/api/health")
@@ -24,14 +26,16 @@ class HealthController {
     static final int MAX_LIMIT = 1000;
 
     private final HealthHistory history;
+    private final CurrentChecks checks;
 
-    HealthController(HealthHistory history) {
+    HealthController(HealthHistory history, CurrentChecks checks) {
         this.history = history;
+        this.checks = checks;
     }
 
     @GetMapping
     List<StoredResult> latest() {
-        return history.latest();
+        return history.latest(checks.names());
     }
 
     @GetMapping("/history")

@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import com.nightshift.console.ConsoleController;
 import com.nightshift.console.PageProblems;
-import com.nightshift.health.HealthCheck;
+import com.nightshift.health.CurrentChecks;
 import com.nightshift.health.HealthHistory;
 import com.nightshift.health.Measurement;
 import com.nightshift.health.StoredResult;
@@ -39,15 +37,15 @@ class CheckHistoryPage {
     static final int MOST_SHOWN = 1000;
 
     private final HealthHistory history;
-    private final Set<String> checks;
+    private final CurrentChecks checks;
     private final HealthWords words;
     private final PageProblems problems;
     private final Clock clock;
 
-    CheckHistoryPage(HealthHistory history, List<HealthCheck> checks, HealthWords words, PageProblems problems,
+    CheckHistoryPage(HealthHistory history, CurrentChecks checks, HealthWords words, PageProblems problems,
                      Clock clock) {
         this.history = history;
-        this.checks = checks.stream().map(HealthCheck::name).collect(Collectors.toUnmodifiableSet());
+        this.checks = checks;
         this.words = words;
         this.problems = problems;
         this.clock = clock;

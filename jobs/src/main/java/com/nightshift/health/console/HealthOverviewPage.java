@@ -11,25 +11,29 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import com.nightshift.console.ConsoleController;
 import com.nightshift.console.PageProblems;
+import com.nightshift.health.CurrentChecks;
 import com.nightshift.health.HealthHistory;
 import com.nightshift.health.HealthState;
 import com.nightshift.health.StoredResult;
 import com.nightshift.health.job.HealthRequest;
 
 /**
- * {@code /console/health}: the latest result of every check, grouped ({@link Overview} says in which order), with
- * the counts per state and, for operators, a button that starts the job {@code health} through the start form's
- * own endpoint (so it is checked, refused and audited exactly as a start from {@code /console/jobs/health} is).
+ * {@code /console/health}: the latest result of every check this engine runs ({@link CurrentChecks}), grouped
+ * ({@link Overview} says in which order), with the counts per state and, for operators, a button that starts the job
+ * {@code health} through the start form's own endpoint (so it is checked, refused and audited exactly as a start
+ * from {@code /console/jobs/health} is).
  */
 @ConsoleController
 class HealthOverviewPage {
 
     private final HealthHistory history;
+    private final CurrentChecks checks;
     private final HealthWords words;
     private final PageProblems problems;
 
-    HealthOverviewPage(HealthHistory history, HealthWords words, PageProblems problems) {
+    HealthOverviewPage(HealthHistory history, CurrentChecks checks, HealthWords words, PageProblems problems) {
         this.history = history;
+        this.checks = checks;
         this.words = words;
         this.problems = problems;
     }
@@ -40,7 +44,7 @@ class HealthOverviewPage {
         if (overview == null) {
             throw problems.badRequest("health.problem.order", order);
         }
-        List<StoredResult> latest = history.latest();
+        List<StoredResult> latest = history.latest(checks.names());
         Map<HealthState, Long> counts = new EnumMap<>(HealthState.class);
         for (HealthState state : HealthState.values()) {
             counts.put(state, latest.stream().filter(result -> result.state() == state).count());

@@ -1,18 +1,16 @@
 package com.nightshift.health.metrics;
 
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
-import com.nightshift.health.HealthCheck;
+import com.nightshift.health.CurrentChecks;
 import com.nightshift.health.HealthHistory;
 import com.nightshift.health.HealthQueries;
 import com.nightshift.health.StoredResult;
@@ -30,8 +28,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * console and the API need during that very incident. When a read fails, the results read before stay (their
  * checked timestamp says how old they are) and {@code nightshift_health_metrics_read_failures_total} counts it.
  *
- * <p>Results of checks that no longer exist (renamed or removed in a later version) are left out, so that the
- * series stay those of the checks the code declares.
+ * <p>Results of checks that no longer exist (renamed or removed in a later version) are left out
+ * ({@link CurrentChecks}), so that the series stay those of the checks the code declares.
  */
 @Component
 class LatestResults implements DisposableBean {
@@ -40,7 +38,7 @@ class LatestResults implements DisposableBean {
 
     private final HealthHistory history;
     private final HealthQueries queries;
-    private final Set<String> checks;
+    private final CurrentChecks checks;
     private final long maxAgeNanos;
     private final Counter failures;
     private final AtomicBoolean reading = new AtomicBoolean();
@@ -55,11 +53,11 @@ class LatestResults implements DisposableBean {
     private volatile long readAt;
     private volatile boolean read;
 
-    LatestResults(HealthHistory history, HealthQueries queries, List<HealthCheck> checks,
+    LatestResults(HealthHistory history, HealthQueries queries, CurrentChecks checks,
                   HealthMetricsProperties properties, MeterRegistry registry) {
         this.history = history;
         this.queries = queries;
-        this.checks = checks.stream().map(HealthCheck::name).collect(Collectors.toUnmodifiableSet());
+        this.checks = checks;
         this.maxAgeNanos = properties.maxAge().toNanos();
         this.failures = Counter.builder("nightshift.health.metrics.read.failures")
                 .description("Reads of the latest health results for the metrics that failed; the series keep "
@@ -79,8 +77,7 @@ class LatestResults implements DisposableBean {
     private void read() {
         try {
             // the health statement timeout bounds the query
-            latest = queries.read(jdbc -> history.latest()).stream()
-                    .filter(result -> checks.contains(result.check())).toList();
+            latest = queries.read(jdbc -> history.latest(checks.names()));
         } catch (RuntimeException e) {
             failures.increment();
             log.warn("Cannot read the latest health results for the metrics; the series keep the results read "

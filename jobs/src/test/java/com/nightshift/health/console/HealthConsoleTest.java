@@ -16,13 +16,18 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import com.nightshift.health.CheckGroup;
 import com.nightshift.health.CheckResult;
+import com.nightshift.health.HealthCheck;
 import com.nightshift.health.HealthHistory;
 import com.nightshift.health.HealthState;
 import com.nightshift.health.Measurement;
@@ -31,13 +36,17 @@ import com.nightshift.support.TestUsers;
 import com.nightshift.support.WebIntegrationTest;
 
 /**
- * {@code /console/health} and {@code /console/health/{check}} with logins on, on results of checks named for each
- * test alone (the history is kept in the database every test class shares), plus one real run of the job started
- * by the page's button.
+ * {@code /console/health} and {@code /console/health/{check}} with logins on, on results of checks of this test
+ * class alone (the history is kept in the database every test class shares; the overview lists only the checks the
+ * engine runs, so they are test-only checks in its context), plus one real run of the job started by the page's
+ * button.
  */
 @TestPropertySource(properties = {"nightshift.security.enabled=true",
         "spring.quartz.scheduler-name=nightshift-health-console-test"})
+@Import(HealthConsoleTest.TestChecks.class)
 class HealthConsoleTest extends WebIntegrationTest {
+
+    private static final String PREFIX = "disk.test-console-";
 
     private static final ZoneId CHAIN = ZoneId.of("Asia/Shanghai");
     private static final Pattern EXECUTION = Pattern.compile("/console/executions/(\\d+)$");
@@ -47,11 +56,60 @@ class HealthConsoleTest extends WebIntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    private final String prefix = "disk.test-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    /** The checks {@code PREFIX + space, a, b, c}, run by the engine besides its own (they always find room). */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestChecks {
+
+        @Bean
+        HealthCheck spaceTestCheck() {
+            return check("space");
+        }
+
+        @Bean
+        HealthCheck aTestCheck() {
+            return check("a");
+        }
+
+        @Bean
+        HealthCheck bTestCheck() {
+            return check("b");
+        }
+
+        @Bean
+        HealthCheck cTestCheck() {
+            return check("c");
+        }
+
+        private static HealthCheck check(String suffix) {
+            return new HealthCheck() {
+                @Override
+                public String name() {
+                    return PREFIX + suffix;
+                }
+
+                @Override
+                public CheckGroup group() {
+                    return CheckGroup.DISK;
+                }
+
+                @Override
+                public CheckResult run() {
+                    return new CheckResult(name(), group(), HealthState.OK, "room enough",
+                            List.of(new Measurement("free", 900, 500.0, 100.0, "MB")));
+                }
+            };
+        }
+    }
+
+    @BeforeEach
+    void noResultsOfTheTestChecksYet() {
+        // each test sets its checks' latest results; an earlier test's (or run's) would be newer than some
+        jdbc.update("DELETE FROM health_result WHERE check_name LIKE ?", PREFIX + "%");
+    }
 
     @Test
     void theOverviewShowsEachChecksLatestStateMessageValuesAndTime() {
-        String check = prefix + "space";
+        String check = PREFIX + "space";
         record(check, HealthState.OK, "plenty of room", Instant.parse("2026-12-06T18:00:00Z"), 900);
         record(check, HealthState.CRIT, "only 12 MB left on /var/reports: free some space",
                 Instant.parse("2026-12-06T18:30:05Z"), 12);
@@ -69,9 +127,9 @@ class HealthConsoleTest extends WebIntegrationTest {
     @Test
     void inTheWorstFirstOrderTheChecksInTroubleComeFirstInTheirGroup() {
         Instant now = Instant.now();
-        record(prefix + "a", HealthState.OK, "fine", now, 900);
-        record(prefix + "b", HealthState.CRIT, "full", now, 12);
-        record(prefix + "c", HealthState.WARN, "filling", now, 300);
+        record(PREFIX + "a", HealthState.OK, "fine", now, 900);
+        record(PREFIX + "b", HealthState.CRIT, "full", now, 12);
+        record(PREFIX + "c", HealthState.WARN, "filling", now, 300);
 
         String page = operator().get("/console/health").body();
 
@@ -81,9 +139,9 @@ class HealthConsoleTest extends WebIntegrationTest {
     @Test
     void inTheGroupOrderTheChecksComeByName() {
         Instant now = Instant.now();
-        record(prefix + "a", HealthState.OK, "fine", now, 900);
-        record(prefix + "b", HealthState.CRIT, "full", now, 12);
-        record(prefix + "c", HealthState.WARN, "filling", now, 300);
+        record(PREFIX + "a", HealthState.OK, "fine", now, 900);
+        record(PREFIX + "b", HealthState.CRIT, "full", now, 12);
+        record(PREFIX + "c", HealthState.WARN, "filling", now, 300);
 
         String page = operator().get("/console/health?order=group").body();
 
@@ -92,8 +150,23 @@ class HealthConsoleTest extends WebIntegrationTest {
     }
 
     @Test
+    void aCheckTheEngineDoesNotRunIsNotOnTheOverviewButItsHistoryPageAnswers() {
+        String retired = "disk.test-retired-" + UUID.randomUUID();
+        record(PREFIX + "space", HealthState.OK, "plenty of room", Instant.now(), 900);
+        record(retired, HealthState.CRIT, "the last word of a check since removed", Instant.now(), 12);
+        ConsoleClient operator = operator();
+
+        String overview = operator.get("/console/health").body();
+        HttpResponse<String> history = operator.get("/console/health/" + retired);
+
+        assertThat(overview).contains("data-check=\"" + PREFIX + "space\"").doesNotContain(retired);
+        assertThat(history.statusCode()).isEqualTo(200);
+        assertThat(history.body()).contains("the last word of a check since removed");
+    }
+
+    @Test
     void theMenuMarksHealthOnBothPages() {
-        String check = prefix + "space";
+        String check = PREFIX + "space";
         record(check, HealthState.OK, "plenty of room", Instant.now(), 900);
         ConsoleClient operator = operator();
 
@@ -112,7 +185,7 @@ class HealthConsoleTest extends WebIntegrationTest {
 
     @Test
     void theOverviewIsInEnglishOnAsking() {
-        String check = prefix + "space";
+        String check = PREFIX + "space";
         record(check, HealthState.WARN, "filling up", Instant.now(), 300);
 
         String page = operator().get("/console/health?lang=en").body();
@@ -123,7 +196,7 @@ class HealthConsoleTest extends WebIntegrationTest {
 
     @Test
     void aViewerSeesTheChecksButNoRunButton() {
-        String check = prefix + "space";
+        String check = PREFIX + "space";
         record(check, HealthState.OK, "plenty of room", Instant.now(), 900);
 
         String page = console().logIn(TestUsers.VIEWER).get("/console/health").body();
@@ -155,7 +228,7 @@ class HealthConsoleTest extends WebIntegrationTest {
 
     @Test
     void aChecksHistoryDrawsEachValueWithItsThresholdsAndAStateStrip() {
-        String check = prefix + "space";
+        String check = PREFIX + "space";
         Instant now = Instant.now();
         record(check, HealthState.OK, "plenty", now.minus(Duration.ofHours(2)), 900);
         record(check, HealthState.WARN, "filling", now.minus(Duration.ofHours(1)), 300);
@@ -175,7 +248,7 @@ class HealthConsoleTest extends WebIntegrationTest {
 
     @Test
     void fromAndToKeepTheResultsOfTheDaysBetween() {
-        String check = prefix + "space";
+        String check = PREFIX + "space";
         record(check, HealthState.OK, "on the first", day(2026, 11, 1), 900);
         record(check, HealthState.WARN, "on the second", day(2026, 11, 2), 300);
         record(check, HealthState.CRIT, "on the third", day(2026, 11, 3), 12);
@@ -197,16 +270,16 @@ class HealthConsoleTest extends WebIntegrationTest {
 
     @Test
     void anUnknownCheckIsTheConsolesNotFound() {
-        HttpResponse<String> page = operator().get("/console/health/" + prefix + "never-heard-of");
+        HttpResponse<String> page = operator().get("/console/health/" + PREFIX + "never-heard-of");
 
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.body()).contains("main class=\"error-page\"")
-                .contains("没有名为“" + prefix + "never-heard-of”的检查项");
+                .contains("没有名为“" + PREFIX + "never-heard-of”的检查项");
     }
 
     @Test
     void aMalformedFromIsABadRequestNamingIt() {
-        String check = prefix + "space";
+        String check = PREFIX + "space";
         record(check, HealthState.OK, "plenty", Instant.now(), 900);
 
         HttpResponse<String> page = operator().get("/console/health/" + check + "?from=yesterday");
@@ -217,7 +290,7 @@ class HealthConsoleTest extends WebIntegrationTest {
 
     @Test
     void fromAfterToIsABadRequest() {
-        String check = prefix + "space";
+        String check = PREFIX + "space";
         record(check, HealthState.OK, "plenty", Instant.now(), 900);
 
         HttpResponse<String> page = operator().get("/console/health/" + check + "?from=2026-11-03&to=2026-11-01");
@@ -241,10 +314,10 @@ class HealthConsoleTest extends WebIntegrationTest {
                 + "WHERE check_name = ?)", Timestamp.from(at), check);
     }
 
-    /** Where each of the checks {@code prefix + suffix} (or, lacking one, each text) first stands on the page. */
+    /** Where each of the checks {@code PREFIX + suffix} (or, lacking one, each text) first stands on the page. */
     private List<Integer> positions(String page, String... texts) {
         return Arrays.stream(texts).map(text -> {
-            int at = page.indexOf("data-check=\"" + prefix + text + "\"");
+            int at = page.indexOf("data-check=\"" + PREFIX + text + "\"");
             int found = at >= 0 ? at : page.indexOf(text);
             assertThat(found).as(text).isNotNegative();
             return found;

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.nightshift.health.CheckGroup;
 import com.nightshift.health.CheckResult;
+import com.nightshift.health.CurrentChecks;
 import com.nightshift.health.HealthCheck;
 import com.nightshift.health.HealthHistory;
 import com.nightshift.health.HealthHistoryOn;
@@ -128,7 +129,8 @@ class LatestResultsTest {
     private LatestResults latestResults(String database, HealthHistory history, Duration maxAge,
                                         MeterRegistry registry) {
         LatestResults latest = new LatestResults(history, TestHealthQueries.on(DatabaseRoles.as("postgres",
-                database), Duration.ofSeconds(5)), List.of(LATENCY), new HealthMetricsProperties(maxAge), registry);
+                database), Duration.ofSeconds(5)), new CurrentChecks(List.of(LATENCY)),
+                new HealthMetricsProperties(maxAge), registry);
         made.add(latest);
         return latest;
     }
