@@ -33,14 +33,7 @@ abstract class MaintenanceDatabaseTest {
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
-        TestServers servers = TestServers.get();
-        registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.data.redis.host", () -> "127.0.0.1");
-        registry.add("spring.data.redis.port", () -> servers.redis().port());
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", servers::smtpPort);
-        registry.add("nightshift.data-dir", () -> servers.dataDir().toString());
+        TestServers.get().register(registry, DATABASE);
     }
 
     /** The test database as its owner, the superuser. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.util.FileSystemUtils;
 
 import com.nightshift.embedded.EmbeddedPostgresServer;
@@ -59,6 +60,17 @@ public final class TestServers {
     /** The shared database that Spring contexts in tests use. */
     public String jdbcUrl() {
         return postgres.jdbcUrl();
+    }
+
+    /** Points a Spring test context at these servers, with {@code jdbcUrl} as its database. */
+    public void register(DynamicPropertyRegistry registry, String jdbcUrl) {
+        registry.add("spring.datasource.url", () -> jdbcUrl);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.data.redis.host", () -> "127.0.0.1");
+        registry.add("spring.data.redis.port", redis::port);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", smtp::port);
+        registry.add("nightshift.data-dir", () -> dataDir().toString());
     }
 
     /** A new, empty database on the same server, for tests that need one of their own. */

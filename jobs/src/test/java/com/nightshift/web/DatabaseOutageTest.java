@@ -44,14 +44,7 @@ class DatabaseOutageTest {
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
-        TestServers servers = TestServers.get();
-        registry.add("spring.datasource.url", () -> DATABASE_URL);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.data.redis.host", () -> "127.0.0.1");
-        registry.add("spring.data.redis.port", () -> servers.redis().port());
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", servers::smtpPort);
-        registry.add("nightshift.data-dir", () -> servers.dataDir().toString());
+        TestServers.get().register(registry, DATABASE_URL);
         TestUsers.register(registry);
     }
 
