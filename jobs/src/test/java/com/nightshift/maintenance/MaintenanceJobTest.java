@@ -51,18 +51,42 @@ class MaintenanceJobTest extends MaintenanceDatabaseTest {
     }
 
     @Test
+    void aLeftoverOfAnInterruptedConcurrentReindexIsDroppedAndTheOriginalStays() throws Exception {
+        JdbcTemplate owner = owner();
+        owner.execute("CREATE TABLE with_leftover (id int PRIMARY KEY, name text)");
+        owner.execute("CREATE INDEX leftover_name ON with_leftover (name)");
+        // what a REINDEX INDEX CONCURRENTLY interrupted before its swap leaves: the original and an invalid copy
+        owner.execute("CREATE INDEX leftover_name_ccnew ON with_leftover (name)");
+        owner.update("UPDATE pg_index SET indisvalid = false WHERE indexrelid = 'leftover_name_ccnew'::regclass");
+
+        JobExecution execution = maintenance("false");
+
+        assertThat(exitMessage(execution)).containsPattern("DROP INDEX CONCURRENTLY leftover_name_ccnew ON "
+                + "with_leftover: done in \\d+\\.\\d s \\(a leftover of an interrupted REINDEX CONCURRENTLY, "
+                + "dropped\\)");
+        assertThat(owner.queryForObject("SELECT to_regclass('leftover_name_ccnew') IS NULL", Boolean.class)).isTrue();
+        assertThat(owner.queryForObject("SELECT indisvalid FROM pg_index WHERE indexrelid = 'leftover_name'::regclass",
+                Boolean.class)).isTrue();
+    }
+
+    @Test
     void aDryRunSaysWhatItWouldDoAndChangesNothing() throws Exception {
         JdbcTemplate owner = owner();
         BloatedTables.create(owner, "bloat_dry");
         owner.execute("CREATE INDEX broken_dry ON bloat_dry (pad)");
         owner.update("UPDATE pg_index SET indisvalid = false WHERE indexrelid = 'broken_dry'::regclass");
+        owner.execute("CREATE INDEX broken_dry_ccold ON bloat_dry (pad)");
+        owner.update("UPDATE pg_index SET indisvalid = false WHERE indexrelid = 'broken_dry_ccold'::regclass");
 
         JobExecution execution = maintenance("true");
 
         assertThat(exitMessage(execution)).contains("dry run, nothing changed",
                 "VACUUM (ANALYZE) bloat_dry: would do (18000 dead rows of 20000)",
                 "REINDEX INDEX CONCURRENTLY broken_dry ON bloat_dry: would do (invalid)",
+                "DROP INDEX CONCURRENTLY broken_dry_ccold ON bloat_dry: would do (a leftover of an interrupted "
+                        + "REINDEX CONCURRENTLY)",
                 "purge health history older than 90 days");
+        assertThat(owner.queryForObject("SELECT to_regclass('broken_dry_ccold') IS NOT NULL", Boolean.class)).isTrue();
         assertThat(owner.queryForObject("SELECT indisvalid FROM pg_index WHERE indexrelid = 'broken_dry'::regclass",
                 Boolean.class)).isFalse();
         assertThat(owner.queryForObject("SELECT last_vacuum IS NULL FROM pg_stat_user_tables WHERE relname = "
