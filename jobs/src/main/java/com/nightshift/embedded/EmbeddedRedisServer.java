@@ -3,6 +3,9 @@ package com.nightshift.embedded;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import redis.embedded.RedisServer;
 import redis.embedded.core.ExecutableProvider;
@@ -12,6 +15,8 @@ import redis.embedded.core.ExecutableProvider;
  * server: 1 GB, least-recently-used eviction. It holds only a cache, so nothing is persisted.
  */
 public final class EmbeddedRedisServer implements AutoCloseable {
+
+    private static final String PID_FILE = "redis.pid";
 
     private final RedisServer redis;
     private final int port;
@@ -27,12 +32,15 @@ public final class EmbeddedRedisServer implements AutoCloseable {
      */
     public static EmbeddedRedisServer start(Path directory, int port) throws IOException {
         Path binaries = Files.createDirectories(directory.resolve("binaries"));
+        Path pidFile = directory.toAbsolutePath().resolve(PID_FILE);
+        stopLeftOver(pidFile, binaries);
         int chosen = FreePort.orAny(port);
         RedisServer redis = RedisServer.newRedisServer()
                 .executableProvider(ExecutableProvider.newJarResourceProvider(binaries.toFile()))
                 .port(chosen)
                 .bind("127.0.0.1")
                 .setting("dir " + directory.toAbsolutePath())
+                .setting("pidfile " + pidFile)
                 .setting("save \"\"")
                 .setting("appendonly no")
                 .setting("maxmemory 1gb")
@@ -41,6 +49,38 @@ public final class EmbeddedRedisServer implements AutoCloseable {
                 .build();
         redis.start();
         return new EmbeddedRedisServer(redis, chosen);
+    }
+
+    /**
+     * A process killed without its shutdown hook ({@code kill -9}, a crash) leaves its Redis running: Redis does not
+     * end with its parent. It would hold the port, and the demo's fixed port would refuse the next start. Such a
+     * server is the one whose pid the last start wrote in this folder, still running this folder's binary; any
+     * other process that has since taken the pid is left alone.
+     */
+    private static void stopLeftOver(Path pidFile, Path binaries) throws IOException {
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String pid = Files.readString(pidFile).trim();
+        Files.delete(pidFile);
+        if (!pid.matches("\\d+")) {
+            return;
+        }
+        String binary = binaries.toAbsolutePath().toString();
+        ProcessHandle.of(Long.parseLong(pid))
+                .filter(process -> process.info().command().filter(command -> command.startsWith(binary)).isPresent())
+                .ifPresent(EmbeddedRedisServer::stopAndWait);
+    }
+
+    private static void stopAndWait(ProcessHandle process) {
+        process.destroy();
+        try {
+            process.onExit().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            process.destroyForcibly();
+        }
     }
 
     public int port() {
