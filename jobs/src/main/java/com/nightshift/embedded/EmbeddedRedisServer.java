@@ -17,6 +17,8 @@ import redis.embedded.core.ExecutableProvider;
 public final class EmbeddedRedisServer implements AutoCloseable {
 
     private static final String PID_FILE = "redis.pid";
+    /** The process that started the Redis of {@link #PID_FILE}. */
+    private static final String OWNER_FILE = "redis.owner";
 
     private final RedisServer redis;
     private final int port;
@@ -33,7 +35,8 @@ public final class EmbeddedRedisServer implements AutoCloseable {
     public static EmbeddedRedisServer start(Path directory, int port) throws IOException {
         Path binaries = Files.createDirectories(directory.resolve("binaries"));
         Path pidFile = directory.toAbsolutePath().resolve(PID_FILE);
-        stopLeftOver(pidFile, binaries);
+        Path ownerFile = directory.toAbsolutePath().resolve(OWNER_FILE);
+        stopLeftOver(pidFile, ownerFile, binaries);
         int chosen = FreePort.orAny(port);
         RedisServer redis = RedisServer.newRedisServer()
                 .executableProvider(ExecutableProvider.newJarResourceProvider(binaries.toFile()))
@@ -48,17 +51,19 @@ public final class EmbeddedRedisServer implements AutoCloseable {
                 .onShutdownForceStop(true)
                 .build();
         redis.start();
+        Files.writeString(ownerFile, Long.toString(ProcessHandle.current().pid()));
         return new EmbeddedRedisServer(redis, chosen);
     }
 
     /**
      * A process killed without its shutdown hook ({@code kill -9}, a crash) leaves its Redis running: Redis does not
      * end with its parent. It would hold the port, and the demo's fixed port would refuse the next start. Such a
-     * server is the one whose pid the last start wrote in this folder, still running this folder's binary; any
-     * other process that has since taken the pid is left alone.
+     * server is the one whose pid the last start wrote in this folder, still running this folder's binary, and
+     * whose starting process is gone; any other process that has since taken the pid is left alone, and so is the
+     * Redis of another engine still running on the same folder.
      */
-    private static void stopLeftOver(Path pidFile, Path binaries) throws IOException {
-        if (!Files.exists(pidFile)) {
+    private static void stopLeftOver(Path pidFile, Path ownerFile, Path binaries) throws IOException {
+        if (!Files.exists(pidFile) || ownerAlive(ownerFile)) {
             return;
         }
         String pid = Files.readString(pidFile).trim();
@@ -70,6 +75,16 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         ProcessHandle.of(Long.parseLong(pid))
                 .filter(process -> process.info().command().filter(command -> command.startsWith(binary)).isPresent())
                 .ifPresent(EmbeddedRedisServer::stopAndWait);
+    }
+
+    /** This process restarting on its own folder (tests) counts as gone: it no longer holds the old server. */
+    private static boolean ownerAlive(Path ownerFile) throws IOException {
+        if (!Files.exists(ownerFile)) {
+            return false;
+        }
+        String owner = Files.readString(ownerFile).trim();
+        return owner.matches("\\d+") && Long.parseLong(owner) != ProcessHandle.current().pid()
+                && ProcessHandle.of(Long.parseLong(owner)).map(ProcessHandle::isAlive).orElse(false);
     }
 
     private static void stopAndWait(ProcessHandle process) {

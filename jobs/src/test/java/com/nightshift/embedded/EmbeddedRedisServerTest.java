@@ -47,6 +47,21 @@ class EmbeddedRedisServerTest {
         }
     }
 
+    @Test
+    void theRedisOfAnotherEngineStillRunningOnTheSameFolderIsLeftAlone() throws Exception {
+        Process otherEngine = new ProcessBuilder("sleep", "60").start();
+        try (EmbeddedRedisServer theirs = EmbeddedRedisServer.start(directory, 0)) {
+            Files.writeString(directory.resolve("redis.owner"), Long.toString(otherEngine.pid()));
+
+            try (EmbeddedRedisServer ours = EmbeddedRedisServer.start(directory, 0)) {
+                assertThat(ping(theirs.port())).isEqualTo("PONG");
+                assertThat(ping(ours.port())).isEqualTo("PONG");
+            }
+        } finally {
+            otherEngine.destroyForcibly();
+        }
+    }
+
     private static String ping(int port) {
         RedisClient client = RedisClient.create("redis://127.0.0.1:" + port);
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
